@@ -1,0 +1,28 @@
+using System;
+
+namespace AksEgress.Regions
+{
+    /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
+    internal static class EditDistance
+    {
+        public static int Between(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++) previous[j] = j;
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+                var swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.Length];
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using AksEgress.Catalog;
+
+namespace AksEgress.Engine.Tests.Catalog
+{
+    public class CatalogIntegrityTests
+    {
+        private static readonly RuleCatalog Catalog = RuleCatalog.Default;
+
+        [Fact]
+        public void EveryEntryHasEnglishAndKoreanPurposeAndASource()
+        {
+            Assert.NotEmpty(Catalog.Entries);
+            Assert.All(Catalog.Entries, e =>
+            {
+                Assert.False(string.IsNullOrWhiteSpace(e.PurposeEn), e.Id);
+                Assert.Contains(e.PurposeKo, c => c >= '\uAC00' && c <= '\uD7A3'); // at least one Hangul syllable
+                Assert.NotEmpty(e.SourceTables);
+                Assert.False(string.IsNullOrWhiteSpace(e.SourceText), e.Id);
+            });
+        }
+
+        [Fact]
+        public void EveryCurrentSeedTableIsCitedAndEveryCitedTableNamesItsDocument()
+        {
+            Assert.All(Catalog.Tables.Values, t => Assert.Contains(Catalog.Entries, e => e.SourceTables.Contains(t.Id)));
+            Assert.All(Catalog.Tables.Values.Where(t => t.Id.StartsWith("000/")), t => Assert.Equal("000_3653b72364e85a46.txt", t.Document));
+            Assert.All(Catalog.Tables.Values.Where(t => t.Id.StartsWith("001/")), t => Assert.Equal("001_fb1b336350dccd1a.txt", t.Document));
+        }
+
+        [Fact]
+        public void TemplatesUseOnlyTheLocationToken()
+        {
+            Assert.All(Catalog.Entries, e =>
+            {
+                var withoutLocation = e.DestinationTemplate.Replace("{location}", "");
+                Assert.DoesNotContain("{", withoutLocation);
+                Assert.DoesNotContain("<", withoutLocation);
+                Assert.DoesNotContain(" ", e.DestinationTemplate);
+            });
+        }
+
+        [Fact]
+        public void DestinationTypesMatchWhatTheDestinationIs()
+        {
+            foreach (var e in Catalog.Entries)
+            {
+                switch (e.DestinationType)
+                {
+                    case DestinationType.Any: Assert.Equal("*", e.DestinationTemplate); break;
+                    case DestinationType.WildcardFqdn: Assert.Contains("*", e.DestinationTemplate); break;
+                    case DestinationType.Fqdn: Assert.DoesNotContain("*", e.DestinationTemplate); Assert.Contains(".", e.DestinationTemplate); break;
+                    case DestinationType.Placeholder: Assert.Contains(e.DestinationTemplate, new[] { "APIServerPublicIP", "CustomDnsIP" }); break;
+                    case DestinationType.ServiceTag: Assert.Equal(RuleKind.Network, e.Kind); break;
+                }
+            }
+        }
+
+        [Fact]
+        public void ApiServerHostRowsAreTheHcpWildcardOfEachCloud()
+        {
+            var hosts = Catalog.Entries.Where(e => e.IsApiServerHost).ToList();
+            Assert.Equal(3, hosts.Count);
+            Assert.All(hosts, e => Assert.StartsWith("*.hcp.{location}.", e.DestinationTemplate));
+            Assert.Equal(Enum.GetValues<AzureCloudName>().OrderBy(c => c), hosts.SelectMany(e => e.Clouds).OrderBy(c => c));
+        }
+
+        [Fact]
+        public void LoadingRejectsARowWithAnUnknownFeatureAndNamesIt()
+        {
+            var json = Encoding.UTF8.GetString(RuleCatalog.ReadEmbeddedJson()).Replace("\"feature\": \"GpuNodePool\"", "\"feature\": \"GpuPool\"");
+            var ex = Assert.Throws<CatalogFormatException>(() => RuleCatalog.Load(Encoding.UTF8.GetBytes(json)));
+            Assert.Contains("gpu-nvidia-github", ex.Message);
+            Assert.Contains("GpuPool", ex.Message);
+        }
+
+        [Fact]
+        public void LoadingRejectsANetworkRuleWithAnApplicationProtocol()
+        {
+            var json = Encoding.UTF8.GetString(RuleCatalog.ReadEmbeddedJson())
+                .Replace("\"destination\": \"AzureMonitor\", \"type\": \"ServiceTag\", \"protocol\": \"TCP\"", "\"destination\": \"AzureMonitor\", \"type\": \"ServiceTag\", \"protocol\": \"HTTPS\"");
+            var ex = Assert.Throws<CatalogFormatException>(() => RuleCatalog.Load(Encoding.UTF8.GetBytes(json)));
+            Assert.Contains("monitor-service-tag", ex.Message);
+        }
+
+        [Fact]
+        public void LoadingRejectsTruncatedJson()
+        {
+            var bytes = RuleCatalog.ReadEmbeddedJson();
+            Assert.Throws<CatalogFormatException>(() => RuleCatalog.Load(bytes.Take(bytes.Length / 2).ToArray()));
+        }
+    }
+}
