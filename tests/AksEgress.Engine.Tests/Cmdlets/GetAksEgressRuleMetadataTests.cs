@@ -1,0 +1,77 @@
+using System.Reflection;
+
+namespace AksEgress.Engine.Tests.Cmdlets
+{
+    public sealed class GetAksEgressRuleMetadataTests : IDisposable
+    {
+        private readonly CmdletMetadata _metadata = new();
+        private readonly Type _cmdlet;
+
+        public GetAksEgressRuleMetadataTests() => _cmdlet = _metadata.Cmdlet("AksEgress.Commands.GetAksEgressRuleCommand");
+
+        public void Dispose() => _metadata.Dispose();
+
+        // name -> (type, mandatory, position, parameter set or null for all sets)
+        private static readonly Dictionary<string, (string Type, bool Mandatory, int Position, string? Set)> Expected = new()
+        {
+            ["Location"] = ("String", true, 0, "Plan"),
+            ["Cloud"] = ("String", false, int.MinValue, "Plan"),
+            ["Feature"] = ("String[]", false, int.MinValue, "Plan"),
+            ["OsSku"] = ("String", false, int.MinValue, "Plan"),
+            ["PrivateCluster"] = ("SwitchParameter", false, int.MinValue, "Plan"),
+            ["LegacyTunnel"] = ("SwitchParameter", false, int.MinValue, "Plan"),
+            ["ApiServerFqdn"] = ("String", false, int.MinValue, "Plan"),
+            ["ApiServerAddress"] = ("String", false, int.MinValue, "Plan"),
+            ["CustomDnsServer"] = ("String[]", false, int.MinValue, "Plan"),
+            ["Requirement"] = ("String[]", false, int.MinValue, null),
+            ["IncludeLegacy"] = ("SwitchParameter", false, int.MinValue, null),
+        };
+
+        [Fact]
+        public void IsASealedGetCmdletWithPlanAsDefaultSetAndDeclaresItsOutput()
+        {
+            Assert.True(_cmdlet.IsSealed);
+            var cmdlet = CmdletMetadata.Attribute(_cmdlet, "CmdletAttribute")!;
+            Assert.Equal("Get", cmdlet.ConstructorArguments[0].Value);
+            Assert.Equal("AksEgressRule", cmdlet.ConstructorArguments[1].Value);
+            Assert.Equal("Plan", CmdletMetadata.Named<string>(cmdlet, "DefaultParameterSetName"));
+
+            var output = CmdletMetadata.Attribute(_cmdlet, "OutputTypeAttribute")!;
+            var types = (IEnumerable<CustomAttributeTypedArgument>)output.ConstructorArguments[0].Value!;
+            Assert.Equal("AksEgress.AksEgressRule", Assert.Single(types).Value!.ToString());
+        }
+
+        [Fact]
+        public void HasExactlyTheParametersTheIssueNames()
+        {
+            var declared = _cmdlet.GetProperties().Where(p => CmdletMetadata.Attribute(p, "ParameterAttribute") != null).Select(p => p.Name);
+            Assert.Equal(Expected.Keys.OrderBy(k => k), declared.OrderBy(k => k));
+        }
+
+        [Theory]
+        [MemberData(nameof(ParameterNames))]
+        public void ParameterHasTheTypeMandatorinessPositionAndSetItShould(string name)
+        {
+            var property = _cmdlet.GetProperty(name)!;
+            var expected = Expected[name];
+            var parameter = Assert.Single(CmdletMetadata.Attributes(property, "ParameterAttribute"));
+
+            Assert.Equal(expected.Type, property.PropertyType.Name);
+            Assert.Equal(expected.Mandatory, CmdletMetadata.Named<bool>(parameter, "Mandatory"));
+            Assert.Equal(expected.Position, CmdletMetadata.Named<int?>(parameter, "Position") ?? int.MinValue);
+            Assert.Equal(expected.Set, CmdletMetadata.Named<string>(parameter, "ParameterSetName"));
+        }
+
+        public static TheoryData<string> ParameterNames() => new(Expected.Keys);
+
+        [Fact]
+        public void ValidateSetsMatchTheEngineVocabulary()
+        {
+            Assert.Equal(Enum.GetNames<AzureCloudName>(), CmdletMetadata.ValidateSet(_cmdlet.GetProperty("Cloud")!));
+            Assert.Equal(Enum.GetNames<AksFeature>(), CmdletMetadata.ValidateSet(_cmdlet.GetProperty("Feature")!));
+            Assert.Equal(Enum.GetNames<RuleRequirement>(), CmdletMetadata.ValidateSet(_cmdlet.GetProperty("Requirement")!));
+            Assert.Equal(Enum.GetNames<AksEgress.Planning.LinuxOsSku>(), CmdletMetadata.ValidateSet(_cmdlet.GetProperty("OsSku")!));
+            Assert.Null(CmdletMetadata.ValidateSet(_cmdlet.GetProperty("Location")!));
+        }
+    }
+}
