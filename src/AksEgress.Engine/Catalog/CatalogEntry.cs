@@ -30,8 +30,11 @@ namespace AksEgress.Catalog
         public string PurposeKo { get; internal set; } = "";
         /// <summary>Ids of the source tables (see <see cref="RuleCatalog.Tables"/>) that list this row.</summary>
         public IReadOnlyList<string> SourceTables { get; internal set; } = new string[0];
-        /// <summary>The sources as one readable string.</summary>
-        public string SourceText { get; internal set; } = "";
+        /// <summary>The sources as one readable string, built on first use (most rows are never shown).</summary>
+        public string SourceText => _sourceText ?? (_sourceText = string.Join("; ", (IEnumerable<SourceTable>)SourceTableObjects));
+
+        internal SourceTable[] SourceTableObjects { get; set; } = new SourceTable[0];
+        private string? _sourceText;
         /// <summary>How the row was read where the page's text needed interpreting; empty otherwise.</summary>
         public string Note { get; internal set; } = "";
 
