@@ -29,6 +29,18 @@ namespace AksEgress.Engine.Tests.Catalog
         }
 
         [Fact]
+        public void NoTwoRowsDescribeTheSameRuleForTheSameCloudFeatureAndEdition()
+        {
+            var duplicates = Catalog.Entries
+                .SelectMany(e => e.Clouds.Select(c => (Key: (c, e.Feature, e.Edition, e.DestinationTemplate, e.Protocol, e.Port), e.Id)))
+                .GroupBy(x => x.Key)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(x => x.Id))}")
+                .ToList();
+            Assert.True(duplicates.Count == 0, "Duplicate rows: " + string.Join("; ", duplicates));
+        }
+
+        [Fact]
         public void TemplatesUseOnlyTheLocationToken()
         {
             Assert.All(Catalog.Entries, e =>
