@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 
 namespace AksEgress.Catalog
@@ -12,20 +13,24 @@ namespace AksEgress.Catalog
     {
         private static readonly JsonReaderOptions Options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
 
-        public static (List<RuleRow> Rows, Dictionary<string, SourceTable> Tables, Dictionary<string, (string En, string Ko)> Purposes) Read(byte[] utf8Json)
+        public static (List<CatalogEntry> Entries, Dictionary<string, SourceTable> Tables) Read(byte[] utf8Json)
         {
             var reader = new Utf8JsonReader(utf8Json, Options);
-            List<RuleRow>? rows = null;
+            List<CatalogEntry>? rows = null;
             Dictionary<string, SourceTable>? tables = null;
-            Dictionary<string, (string, string)>? purposes = null;
+            Dictionary<string, Purpose>? purposes = null;
             try
             {
                 Expect(ref reader, JsonTokenType.StartObject, "the catalog");
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("rules"u8)) rows = ReadRules(ref reader);
-                    else if (reader.ValueTextEquals("tables"u8)) tables = ReadTables(ref reader);
-                    else if (reader.ValueTextEquals("purposes"u8)) purposes = ReadPurposes(ref reader);
+                    if (reader.ValueTextEquals("rules"u8))
+                    {
+                        if (tables == null || purposes == null) throw new CatalogFormatException("'tables' and 'purposes' must come before 'rules' in the rule catalog.");
+                        rows = ReadRules(ref reader, new RowContext(utf8Json, Index(tables), Index(purposes)));
+                    }
+                    else if (reader.ValueTextEquals("tables"u8)) tables = ReadTables(ref reader, utf8Json);
+                    else if (reader.ValueTextEquals("purposes"u8)) purposes = ReadPurposes(ref reader, utf8Json);
                     else SkipValue(ref reader);
                 }
             }
@@ -38,74 +43,72 @@ namespace AksEgress.Catalog
             {
                 throw new CatalogFormatException("The rule catalog must have 'tables', 'purposes' and 'rules'.");
             }
-            return (rows, tables, purposes);
+            return (rows, tables);
         }
 
-        private static List<RuleRow> ReadRules(ref Utf8JsonReader reader)
+        private static Utf8KeyIndex<T> Index<T>(Dictionary<string, T> values) where T : class
+        {
+            var index = new Utf8KeyIndex<T>();
+            foreach (var pair in values) index.Add(pair.Key, pair.Value);
+            return index;
+        }
+
+        private static List<CatalogEntry> ReadRules(ref Utf8JsonReader reader, RowContext context)
         {
             Expect(ref reader, JsonTokenType.StartArray, "'rules'");
-            var rows = new List<RuleRow>(160);
+            var rows = new List<CatalogEntry>(160);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                rows.Add(RuleRowReader.Read(ref reader, rows.Count));
+                rows.Add(RuleRowReader.Read(ref reader, context, rows.Count));
             }
             return rows;
         }
 
-        private static Dictionary<string, SourceTable> ReadTables(ref Utf8JsonReader reader)
+        private static Dictionary<string, SourceTable> ReadTables(ref Utf8JsonReader reader, byte[] json)
         {
             Expect(ref reader, JsonTokenType.StartObject, "'tables'");
             var tables = new Dictionary<string, SourceTable>(StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var id = reader.GetString()!;
-                string? document = null, section = null;
-                ReadObject(ref reader, $"table '{id}'", (ref Utf8JsonReader r) =>
-                {
-                    if (r.ValueTextEquals("document"u8)) { r.Read(); document = r.GetString(); }
-                    else if (r.ValueTextEquals("section"u8)) { r.Read(); section = r.GetString(); }
-                    else SkipValue(ref r);
-                });
-                if (string.IsNullOrWhiteSpace(document) || string.IsNullOrWhiteSpace(section))
-                {
-                    throw new CatalogFormatException($"Source table '{id}' needs a document and a section.");
-                }
-                tables.Add(id, new SourceTable(id, document!, section!));
+                var (document, section) = ReadTextPair(ref reader, json, "document"u8.ToArray(), "section"u8.ToArray(), $"Source table '{id}'");
+                tables.Add(id, new SourceTable(id, document, section));
             }
             return tables;
         }
 
-        private static Dictionary<string, (string En, string Ko)> ReadPurposes(ref Utf8JsonReader reader)
+        private static Dictionary<string, Purpose> ReadPurposes(ref Utf8JsonReader reader, byte[] json)
         {
             Expect(ref reader, JsonTokenType.StartObject, "'purposes'");
-            var purposes = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+            var purposes = new Dictionary<string, Purpose>(StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var key = reader.GetString()!;
-                string? en = null, ko = null;
-                ReadObject(ref reader, $"purpose '{key}'", (ref Utf8JsonReader r) =>
-                {
-                    if (r.ValueTextEquals("en"u8)) { r.Read(); en = r.GetString(); }
-                    else if (r.ValueTextEquals("ko"u8)) { r.Read(); ko = r.GetString(); }
-                    else SkipValue(ref r);
-                });
-                if (string.IsNullOrWhiteSpace(en) || string.IsNullOrWhiteSpace(ko))
-                {
-                    throw new CatalogFormatException($"Purpose '{key}' needs English ('en') and Korean ('ko') text.");
-                }
-                purposes.Add(key, (en!, ko!));
+                var (en, ko) = ReadTextPair(ref reader, json, En, Ko, $"Purpose '{key}'");
+                purposes.Add(key, new Purpose(en, ko));
             }
             return purposes;
         }
 
-        internal delegate void PropertyHandler(ref Utf8JsonReader reader);
+        private static readonly byte[] En = { (byte)'e', (byte)'n' };
+        private static readonly byte[] Ko = { (byte)'k', (byte)'o' };
 
-        /// <summary>Reads an object, handing each property name to <paramref name="onProperty"/>, which must consume its value.</summary>
-        internal static void ReadObject(ref Utf8JsonReader reader, string what, PropertyHandler onProperty)
+        /// <summary>Reads an object holding two required, non-blank strings (and nothing else we use).</summary>
+        private static (LazyUtf8Text, LazyUtf8Text) ReadTextPair(ref Utf8JsonReader reader, byte[] json, byte[] first, byte[] second, string what)
         {
             Expect(ref reader, JsonTokenType.StartObject, what);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName) onProperty(ref reader);
-            if (reader.TokenType != JsonTokenType.EndObject) throw new CatalogFormatException($"{what} does not end where it should.");
+            LazyUtf8Text? a = null, b = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(first)) { reader.Read(); a = LazyUtf8Text.Read(ref reader, json); }
+                else if (reader.ValueTextEquals(second)) { reader.Read(); b = LazyUtf8Text.Read(ref reader, json); }
+                else SkipValue(ref reader);
+            }
+            if (a == null || b == null || !a.HasContent || !b.HasContent)
+            {
+                throw new CatalogFormatException($"{what} needs non-empty '{Encoding.UTF8.GetString(first)}' and '{Encoding.UTF8.GetString(second)}'.");
+            }
+            return (a, b);
         }
 
         internal static void SkipValue(ref Utf8JsonReader reader)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Net;
 
 namespace AksEgress.Catalog
 {
@@ -40,13 +39,14 @@ namespace AksEgress.Catalog
         /// <summary>Parses and validates catalog JSON in one pass. Throws CatalogFormatException naming the first bad row.</summary>
         public static RuleCatalog Load(byte[] utf8Json)
         {
-            var (rows, tables, purposes) = CatalogReader.Read(utf8Json);
-            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var (rows, tables) = CatalogReader.Read(utf8Json);
+            // Ids are compared by a hash of their bytes; only rows whose hashes collide are decoded and compared.
+            var ids = new Dictionary<uint, List<CatalogEntry>>();
             var entries = new CatalogEntry[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
-                var entry = Complete(rows[i], tables, purposes);
-                if (!ids.Add(entry.Id)) throw new CatalogFormatException($"Rule id '{entry.Id}' appears twice.");
+                var entry = Check(rows[i]);
+                RejectDuplicateId(ids, entry);
                 entries[i] = entry;
             }
             return new RuleCatalog(entries, tables);
@@ -54,49 +54,48 @@ namespace AksEgress.Catalog
 
         private static RuleCatalog LoadEmbedded() => Load(ReadEmbeddedJson());
 
-        /// <summary>Resolves a row's purpose and sources and checks what one row can get wrong.</summary>
-        private static CatalogEntry Complete(RuleRow row, IReadOnlyDictionary<string, SourceTable> tables,
-            IReadOnlyDictionary<string, (string En, string Ko)> purposes)
+        private static void RejectDuplicateId(Dictionary<uint, List<CatalogEntry>> ids, CatalogEntry entry)
         {
-            var entry = row.Entry;
-            var id = entry.Id;
-            if (id.Length == 0) throw new CatalogFormatException($"Rule #{entry.Order + 1} has no id.");
-            if (entry.DestinationTemplate.Length == 0) throw new CatalogFormatException($"Rule '{id}' has no destination.");
-            if (!row.HasType) entry.DestinationType = InferType(entry.DestinationTemplate);
-            if (entry.Clouds.Count == 0) throw new CatalogFormatException($"Rule '{id}' names no cloud.");
-            if (entry.Port < 1 || entry.Port > 65535) throw new CatalogFormatException($"Rule '{id}' has port {entry.Port}, outside 1-65535.");
+            var hash = entry.IdText.Hash();
+            if (!ids.TryGetValue(hash, out var sameHash))
+            {
+                ids.Add(hash, new List<CatalogEntry>(1) { entry });
+                return;
+            }
+            if (sameHash.Exists(e => e.Id == entry.Id)) throw new CatalogFormatException($"Rule id '{entry.Id}' appears twice.");
+            sameHash.Add(entry);
+        }
+
+        /// <summary>Checks what one row can get wrong that reading it could not.</summary>
+        private static CatalogEntry Check(CatalogEntry entry)
+        {
+            if (entry.IdText.Utf8Length == 0) throw new CatalogFormatException($"Rule #{entry.Order + 1} has no id.");
+            if (!entry.DestinationText.HasContent) throw new CatalogFormatException($"Rule '{entry.Id}' has no destination.");
+            if (!entry.HasExplicitType)
+            {
+                if (entry.DestinationText.LooksLikeAddress)
+                {
+                    throw new CatalogFormatException($"Rule '{entry.Id}' has an IP address as destination; give it \"type\": \"IpAddress\".");
+                }
+                entry.DestinationType = InferType(entry.DestinationText);
+            }
+            if (entry.Clouds.Count == 0) throw new CatalogFormatException($"Rule '{entry.Id}' names no cloud.");
+            if (entry.Port < 1 || entry.Port > 65535) throw new CatalogFormatException($"Rule '{entry.Id}' has port {entry.Port}, outside 1-65535.");
             var networkProtocol = entry.Protocol == RuleProtocol.TCP || entry.Protocol == RuleProtocol.UDP;
             if (networkProtocol != (entry.Kind == RuleKind.Network))
             {
-                throw new CatalogFormatException($"Rule '{id}' is a {entry.Kind} rule with protocol {entry.Protocol}; network rules use TCP/UDP, application rules HTTP/HTTPS.");
+                throw new CatalogFormatException($"Rule '{entry.Id}' is a {entry.Kind} rule with protocol {entry.Protocol}; network rules use TCP/UDP, application rules HTTP/HTTPS.");
             }
-
-            if (row.PurposeKey == null || !purposes.TryGetValue(row.PurposeKey, out var purpose))
-            {
-                throw new CatalogFormatException($"Rule '{id}' needs a purpose key with English and Korean text; '{row.PurposeKey}' has none.");
-            }
-            entry.PurposeEn = purpose.En;
-            entry.PurposeKo = purpose.Ko;
-
-            if (entry.SourceTables.Count == 0) throw new CatalogFormatException($"Rule '{id}' cites no source.");
-            var sources = new SourceTable[entry.SourceTables.Count];
-            for (var i = 0; i < sources.Length; i++)
-            {
-                if (!tables.TryGetValue(entry.SourceTables[i], out var table))
-                {
-                    throw new CatalogFormatException($"Rule '{id}' cites unknown source table '{entry.SourceTables[i]}'.");
-                }
-                sources[i] = table;
-            }
-            entry.SourceTableObjects = sources;
+            if (entry.PurposeText == Purpose.None) throw new CatalogFormatException($"Rule '{entry.Id}' has no purpose.");
+            if (entry.SourceTableObjects.Length == 0) throw new CatalogFormatException($"Rule '{entry.Id}' cites no source.");
             return entry;
         }
 
-        private static DestinationType InferType(string destination)
+        private static DestinationType InferType(LazyUtf8Text destination)
         {
-            if (destination == "*") return DestinationType.Any;
-            if (IPAddress.TryParse(destination, out _)) return DestinationType.IpAddress;
-            return destination.IndexOf('*') >= 0 ? DestinationType.WildcardFqdn : DestinationType.Fqdn;
+            if (destination.Utf8Length == 1 && destination.FirstByte == (byte)'*') return DestinationType.Any;
+            // Literal addresses and service tags must say so with "type"; anything else is a host name.
+            return destination.Contains((byte)'*') ? DestinationType.WildcardFqdn : DestinationType.Fqdn;
         }
     }
 }
