@@ -13,12 +13,12 @@ namespace AksEgress.Catalog
     {
         private static readonly JsonReaderOptions Options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
 
-        public static (List<CatalogEntry> Entries, Dictionary<string, SourceTable> Tables) Read(byte[] utf8Json)
+        public static (List<CatalogEntry> Entries, List<SourceTable> Tables) Read(byte[] utf8Json)
         {
             var reader = new Utf8JsonReader(utf8Json, Options);
             List<CatalogEntry>? rows = null;
-            Dictionary<string, SourceTable>? tables = null;
-            Dictionary<string, Purpose>? purposes = null;
+            (List<SourceTable> List, Utf8KeyIndex<SourceTable> Index)? tables = null;
+            Utf8KeyIndex<Purpose>? purposes = null;
             try
             {
                 Expect(ref reader, JsonTokenType.StartObject, "the catalog");
@@ -27,7 +27,7 @@ namespace AksEgress.Catalog
                     if (reader.ValueTextEquals("rules"u8))
                     {
                         if (tables == null || purposes == null) throw new CatalogFormatException("'tables' and 'purposes' must come before 'rules' in the rule catalog.");
-                        rows = ReadRules(ref reader, new RowContext(utf8Json, Index(tables), Index(purposes)));
+                        rows = ReadRules(ref reader, new RowContext(utf8Json, tables.Value.Index, purposes));
                     }
                     else if (reader.ValueTextEquals("tables"u8)) tables = ReadTables(ref reader, utf8Json);
                     else if (reader.ValueTextEquals("purposes"u8)) purposes = ReadPurposes(ref reader, utf8Json);
@@ -43,14 +43,7 @@ namespace AksEgress.Catalog
             {
                 throw new CatalogFormatException("The rule catalog must have 'tables', 'purposes' and 'rules'.");
             }
-            return (rows, tables);
-        }
-
-        private static Utf8KeyIndex<T> Index<T>(Dictionary<string, T> values) where T : class
-        {
-            var index = new Utf8KeyIndex<T>();
-            foreach (var pair in values) index.Add(pair.Key, pair.Value);
-            return index;
+            return (rows, tables.Value.List);
         }
 
         private static List<CatalogEntry> ReadRules(ref Utf8JsonReader reader, RowContext context)
@@ -64,39 +57,50 @@ namespace AksEgress.Catalog
             return rows;
         }
 
-        private static Dictionary<string, SourceTable> ReadTables(ref Utf8JsonReader reader, byte[] json)
+        private static (List<SourceTable>, Utf8KeyIndex<SourceTable>) ReadTables(ref Utf8JsonReader reader, byte[] json)
         {
             Expect(ref reader, JsonTokenType.StartObject, "'tables'");
-            var tables = new Dictionary<string, SourceTable>(StringComparer.Ordinal);
+            var list = new List<SourceTable>(48);
+            var index = new Utf8KeyIndex<SourceTable>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var id = reader.GetString()!;
-                var (document, section) = ReadTextPair(ref reader, json, "document"u8.ToArray(), "section"u8.ToArray(), $"Source table '{id}'");
-                tables.Add(id, new SourceTable(id, document, section));
+                if (index.Contains(ref reader)) throw new CatalogFormatException($"Source table '{reader.GetString()}' is defined twice.");
+                var keyReader = reader;
+                var id = LazyUtf8Text.Read(ref keyReader, json);
+                var (document, section) = ReadTextPair(ref reader, json, Document, Section);
+                if (document == null || section == null) throw new CatalogFormatException($"Source table '{id}' needs non-empty 'document' and 'section'.");
+                var table = new SourceTable(id, document, section);
+                index.Add(ref keyReader, table);
+                list.Add(table);
             }
-            return tables;
+            return (list, index);
         }
 
-        private static Dictionary<string, Purpose> ReadPurposes(ref Utf8JsonReader reader, byte[] json)
+        private static Utf8KeyIndex<Purpose> ReadPurposes(ref Utf8JsonReader reader, byte[] json)
         {
             Expect(ref reader, JsonTokenType.StartObject, "'purposes'");
-            var purposes = new Dictionary<string, Purpose>(StringComparer.Ordinal);
+            // Only rows look purposes up, by the bytes of their key, so no string-keyed dictionary is built.
+            var purposes = new Utf8KeyIndex<Purpose>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = reader.GetString()!;
-                var (en, ko) = ReadTextPair(ref reader, json, En, Ko, $"Purpose '{key}'");
-                purposes.Add(key, new Purpose(en, ko));
+                if (purposes.Contains(ref reader)) throw new CatalogFormatException($"Purpose '{reader.GetString()}' is defined twice.");
+                var keyReader = reader;
+                var (en, ko) = ReadTextPair(ref reader, json, En, Ko);
+                if (en == null || ko == null) throw new CatalogFormatException($"Purpose '{keyReader.GetString()}' needs non-empty 'en' and 'ko' text.");
+                purposes.Add(ref keyReader, new Purpose(en, ko));
             }
             return purposes;
         }
 
-        private static readonly byte[] En = { (byte)'e', (byte)'n' };
-        private static readonly byte[] Ko = { (byte)'k', (byte)'o' };
+        private static readonly byte[] En = Encoding.UTF8.GetBytes("en");
+        private static readonly byte[] Ko = Encoding.UTF8.GetBytes("ko");
+        private static readonly byte[] Document = Encoding.UTF8.GetBytes("document");
+        private static readonly byte[] Section = Encoding.UTF8.GetBytes("section");
 
-        /// <summary>Reads an object holding two required, non-blank strings (and nothing else we use).</summary>
-        private static (LazyUtf8Text, LazyUtf8Text) ReadTextPair(ref Utf8JsonReader reader, byte[] json, byte[] first, byte[] second, string what)
+        /// <summary>Reads an object holding two strings; each is null when missing or blank.</summary>
+        private static (LazyUtf8Text?, LazyUtf8Text?) ReadTextPair(ref Utf8JsonReader reader, byte[] json, byte[] first, byte[] second)
         {
-            Expect(ref reader, JsonTokenType.StartObject, what);
+            Expect(ref reader, JsonTokenType.StartObject, "an object of texts");
             LazyUtf8Text? a = null, b = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -104,11 +108,7 @@ namespace AksEgress.Catalog
                 else if (reader.ValueTextEquals(second)) { reader.Read(); b = LazyUtf8Text.Read(ref reader, json); }
                 else SkipValue(ref reader);
             }
-            if (a == null || b == null || !a.HasContent || !b.HasContent)
-            {
-                throw new CatalogFormatException($"{what} needs non-empty '{Encoding.UTF8.GetString(first)}' and '{Encoding.UTF8.GetString(second)}'.");
-            }
-            return (a, b);
+            return (a != null && a.HasContent ? a : null, b != null && b.HasContent ? b : null);
         }
 
         internal static void SkipValue(ref Utf8JsonReader reader)

@@ -29,7 +29,7 @@ namespace AksEgress.Catalog
         /// <summary>The current string token of <paramref name="reader"/>, which reads <paramref name="json"/>.</summary>
         public static LazyUtf8Text Read(ref Utf8JsonReader reader, byte[] json)
         {
-            if (reader.TokenType != JsonTokenType.String) throw new CatalogFormatException($"Expected a JSON string, found {reader.TokenType}.");
+            if (reader.TokenType != JsonTokenType.String && reader.TokenType != JsonTokenType.PropertyName) throw new CatalogFormatException($"Expected a JSON string, found {reader.TokenType}.");
             // Escaped text must be unescaped now; a plain value is a slice just after the opening quote.
             return reader.ValueIsEscaped || reader.HasValueSequence
                 ? new LazyUtf8Text(reader.GetString() ?? "")

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace AksEgress.Catalog
 {
@@ -12,17 +13,22 @@ namespace AksEgress.Catalog
         private const string ResourceName = "AksEgress.rules.json";
         private static readonly Lazy<RuleCatalog> DefaultCatalog = new Lazy<RuleCatalog>(LoadEmbedded);
 
-        private RuleCatalog(IReadOnlyList<CatalogEntry> entries, IReadOnlyDictionary<string, SourceTable> tables)
+        private readonly List<SourceTable> _tables;
+        private IReadOnlyDictionary<string, SourceTable>? _tablesById;
+
+        private RuleCatalog(IReadOnlyList<CatalogEntry> entries, List<SourceTable> tables)
         {
             Entries = entries;
-            Tables = tables;
+            _tables = tables;
         }
 
         /// <summary>The catalog shipped with the module.</summary>
         public static RuleCatalog Default => DefaultCatalog.Value;
 
         public IReadOnlyList<CatalogEntry> Entries { get; }
-        public IReadOnlyDictionary<string, SourceTable> Tables { get; }
+        /// <summary>The source tables by id; built on first use (derivation never needs it).</summary>
+        public IReadOnlyDictionary<string, SourceTable> Tables =>
+            _tablesById ?? (_tablesById = _tables.ToDictionary(t => t.Id, StringComparer.Ordinal));
 
         /// <summary>The embedded rules.json bytes, for tests and benchmarks that compare against a plain parse.</summary>
         public static byte[] ReadEmbeddedJson()
@@ -41,12 +47,12 @@ namespace AksEgress.Catalog
         {
             var (rows, tables) = CatalogReader.Read(utf8Json);
             // Ids are compared by a hash of their bytes; only rows whose hashes collide are decoded and compared.
-            var ids = new Dictionary<uint, List<CatalogEntry>>();
+            var ids = new HashSet<uint>();
             var entries = new CatalogEntry[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
                 var entry = Check(rows[i]);
-                RejectDuplicateId(ids, entry);
+                if (!ids.Add(entry.IdText.Hash())) RejectDuplicateId(entries, i, entry);
                 entries[i] = entry;
             }
             return new RuleCatalog(entries, tables);
@@ -54,16 +60,13 @@ namespace AksEgress.Catalog
 
         private static RuleCatalog LoadEmbedded() => Load(ReadEmbeddedJson());
 
-        private static void RejectDuplicateId(Dictionary<uint, List<CatalogEntry>> ids, CatalogEntry entry)
+        /// <summary>Two ids hashed alike: decode and compare against the rows before this one.</summary>
+        private static void RejectDuplicateId(CatalogEntry[] earlier, int count, CatalogEntry entry)
         {
-            var hash = entry.IdText.Hash();
-            if (!ids.TryGetValue(hash, out var sameHash))
+            for (var i = 0; i < count; i++)
             {
-                ids.Add(hash, new List<CatalogEntry>(1) { entry });
-                return;
+                if (earlier[i].Id == entry.Id) throw new CatalogFormatException($"Rule id '{entry.Id}' appears twice.");
             }
-            if (sameHash.Exists(e => e.Id == entry.Id)) throw new CatalogFormatException($"Rule id '{entry.Id}' appears twice.");
-            sameHash.Add(entry);
         }
 
         /// <summary>Checks what one row can get wrong that reading it could not.</summary>

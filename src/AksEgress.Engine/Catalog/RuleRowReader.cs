@@ -14,6 +14,11 @@ namespace AksEgress.Catalog
         }
 
         public byte[] Json { get; }
+
+        // Scratch space reused by every row; a row's arrays are copied out at their exact length.
+        public readonly AzureCloudName[] Clouds = new AzureCloudName[8];
+        public readonly RuleCondition[] Conditions = new RuleCondition[8];
+        public readonly SourceTable[] Sources = new SourceTable[16];
         public Utf8KeyIndex<SourceTable> Tables { get; }
         public Utf8KeyIndex<Purpose> Purposes { get; }
     }
@@ -54,8 +59,8 @@ namespace AksEgress.Catalog
                 case (byte)'n' when reader.ValueTextEquals("note"u8): entry.NoteText = NextText(ref reader, context.Json); return true;
                 case (byte)'s' when reader.ValueTextEquals("sources"u8): entry.SourceTableObjects = NextSources(ref reader, context, entry); return true;
                 case (byte)'c':
-                    if (reader.ValueTextEquals("clouds"u8)) { entry.Clouds = NextEnumArray<AzureCloudName>(ref reader, entry, "clouds"); return true; }
-                    if (reader.ValueTextEquals("conditions"u8)) { entry.Conditions = NextEnumArray<RuleCondition>(ref reader, entry, "conditions"); return true; }
+                    if (reader.ValueTextEquals("clouds"u8)) { entry.Clouds = NextEnumArray(ref reader, entry, "clouds", context.Clouds); return true; }
+                    if (reader.ValueTextEquals("conditions"u8)) { entry.Conditions = NextEnumArray(ref reader, entry, "conditions", context.Conditions); return true; }
                     return false;
                 case (byte)'p':
                     if (reader.ValueTextEquals("protocol"u8)) { entry.Protocol = NextEnum<RuleProtocol>(ref reader, entry, "protocol"); return true; }
@@ -109,10 +114,8 @@ namespace AksEgress.Catalog
             throw new CatalogFormatException($"Rule {Name(entry)} has {field} '{ValueText(ref reader)}', which is not one of: {names.List}.");
         }
 
-        private static T[] NextEnumArray<T>(ref Utf8JsonReader reader, CatalogEntry entry, string field) where T : struct
+        private static T[] NextEnumArray<T>(ref Utf8JsonReader reader, CatalogEntry entry, string field, T[] values) where T : struct
         {
-            // Rows name at most a handful of values: fill a small array and trim it, no List per field.
-            var values = new T[8];
             var count = 0;
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray) throw new CatalogFormatException($"Rule {Name(entry)}: '{field}' must be an array.");
@@ -126,7 +129,7 @@ namespace AksEgress.Catalog
 
         private static SourceTable[] NextSources(ref Utf8JsonReader reader, RowContext context, CatalogEntry entry)
         {
-            var values = new SourceTable[16];
+            var values = context.Sources;
             var count = 0;
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray) throw new CatalogFormatException($"Rule {Name(entry)}: 'sources' must be an array.");
@@ -148,7 +151,6 @@ namespace AksEgress.Catalog
 
         private static T[] Trim<T>(T[] values, int count)
         {
-            if (count == values.Length) return values;
             var trimmed = new T[count];
             Array.Copy(values, trimmed, count);
             return trimmed;

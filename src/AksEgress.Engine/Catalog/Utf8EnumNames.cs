@@ -23,6 +23,24 @@ namespace AksEgress.Catalog
 
         public bool TryMatch(ref Utf8JsonReader reader, out T value)
         {
+            if (reader.ValueIsEscaped || reader.HasValueSequence) return TryMatchSlowly(ref reader, out value);
+            var span = reader.ValueSpan;
+            for (var i = 0; i < _names.Length; i++)
+            {
+                // Length and first byte rule out almost every other name before a full comparison.
+                var name = _names[i];
+                if (name.Length == span.Length && name[0] == span[0] && span.SequenceEqual(name))
+                {
+                    value = _values[i];
+                    return true;
+                }
+            }
+            value = default;
+            return false;
+        }
+
+        private bool TryMatchSlowly(ref Utf8JsonReader reader, out T value)
+        {
             for (var i = 0; i < _names.Length; i++)
             {
                 if (reader.ValueTextEquals(_names[i]))

@@ -10,16 +10,27 @@ namespace AksEgress.Catalog
     /// </summary>
     internal sealed class Utf8KeyIndex<T> where T : class
     {
-        private readonly Dictionary<uint, List<KeyValuePair<byte[], T>>> _buckets = new Dictionary<uint, List<KeyValuePair<byte[], T>>>();
+        // One key per hash; the rare colliding keys go to a short overflow list.
+        private readonly Dictionary<uint, KeyValuePair<byte[], T>> _first = new Dictionary<uint, KeyValuePair<byte[], T>>();
+        private readonly List<KeyValuePair<byte[], T>> _collisions = new List<KeyValuePair<byte[], T>>();
 
         public int Count { get; private set; }
 
-        public void Add(string key, T value)
+        public void Add(string key, T value) => Add(Encoding.UTF8.GetBytes(key), value);
+
+        /// <summary>Adds under the reader's current property name or string, taken as raw bytes.</summary>
+        public void Add(ref Utf8JsonReader reader, T value) =>
+            Add(reader.ValueIsEscaped || reader.HasValueSequence ? Encoding.UTF8.GetBytes(reader.GetString() ?? "") : reader.ValueSpan.ToArray(), value);
+
+        /// <summary>True when the reader's current token is already a key.</summary>
+        public bool Contains(ref Utf8JsonReader reader) => Find(ref reader) != null;
+
+        private void Add(byte[] bytes, T value)
         {
-            var bytes = Encoding.UTF8.GetBytes(key);
+            var pair = new KeyValuePair<byte[], T>(bytes, value);
             var hash = Hash(bytes);
-            if (!_buckets.TryGetValue(hash, out var bucket)) _buckets[hash] = bucket = new List<KeyValuePair<byte[], T>>(1);
-            bucket.Add(new KeyValuePair<byte[], T>(bytes, value));
+            if (_first.ContainsKey(hash)) _collisions.Add(pair);
+            else _first.Add(hash, pair);
             Count++;
         }
 
@@ -27,8 +38,9 @@ namespace AksEgress.Catalog
         public T? Find(ref Utf8JsonReader reader)
         {
             if (reader.ValueIsEscaped || reader.HasValueSequence) return FindDecoded(reader.GetString() ?? "");
-            if (!_buckets.TryGetValue(Hash(reader.ValueSpan), out var bucket)) return null;
-            foreach (var pair in bucket)
+            if (!_first.TryGetValue(Hash(reader.ValueSpan), out var first)) return null;
+            if (reader.ValueTextEquals(first.Key)) return first.Value;
+            foreach (var pair in _collisions)
             {
                 if (reader.ValueTextEquals(pair.Key)) return pair.Value;
             }
@@ -38,8 +50,8 @@ namespace AksEgress.Catalog
         private T? FindDecoded(string key)
         {
             var bytes = Encoding.UTF8.GetBytes(key);
-            if (!_buckets.TryGetValue(Hash(bytes), out var bucket)) return null;
-            foreach (var pair in bucket)
+            if (_first.TryGetValue(Hash(bytes), out var first) && System.MemoryExtensions.SequenceEqual<byte>(first.Key, bytes)) return first.Value;
+            foreach (var pair in _collisions)
             {
                 if (System.MemoryExtensions.SequenceEqual<byte>(pair.Key, bytes)) return pair.Value;
             }
