@@ -13,7 +13,7 @@ namespace AksEgress.Benchmarks
             // Long enough that tiered compilation has promoted the hot methods (it waits ~100 ms before
             // recompiling), so our code is not compared at tier 0 against precompiled framework code.
             var warmUp = Stopwatch.StartNew();
-            while (warmUp.ElapsedMilliseconds < 500) { action(); baseline(); }
+            while (warmUp.ElapsedMilliseconds < 1500) { action(); baseline(); }
 
             var times = new double[rounds];
             var baselineTimes = new double[rounds];
