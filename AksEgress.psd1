@@ -28,7 +28,7 @@
 
     FormatsToProcess = @('AksEgress.Format.ps1xml')
 
-    CmdletsToExport = @('Get-AksEgressRule')
+    CmdletsToExport = @('Get-AksEgressRule', 'Export-AksEgressRule')
 
     FunctionsToExport = @()
 
@@ -50,6 +50,8 @@
   (AzureCloud, AzureChinaCloud, AzureUSGovernment), -Feature, -OsSku, -PrivateCluster, -LegacyTunnel,
   -ApiServerFqdn, -ApiServerAddress, -CustomDnsServer, -Requirement and -IncludeLegacy.
 - Each rule is one object with scalar properties, so Export-Csv gives one value per cell.
+- Export-AksEgressRule writes the rules as an Azure Firewall ARM template, Bicep, Terraform, an az CLI
+  script, CSV, JSON or a Markdown review document; identical rules of several features or clusters are merged.
 - Runs on PowerShell 7.4+ and Windows PowerShell 5.1.
 '@
         }

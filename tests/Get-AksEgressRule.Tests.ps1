@@ -59,10 +59,10 @@ Describe 'The AksEgress module' {
         $command.CommandType.ToString() | Should -Be 'Cmdlet'
     }
 
-    It 'has version 0.1.0 and exports only Get-AksEgressRule' {
+    It 'has version 0.1.0 and exports exactly the manifest cmdlets' {
         $Module.Version.ToString() | Should -Be '0.1.0'
-        (@($Module.ExportedCommands.Keys) -join ',') | Should -Be 'Get-AksEgressRule'
-        (@($Module.ExportedCmdlets.Keys) -join ',') | Should -Be 'Get-AksEgressRule'
+        (@($Module.ExportedCommands.Keys | Sort-Object) -join ',') | Should -Be 'Export-AksEgressRule,Get-AksEgressRule'
+        (@($Module.ExportedCmdlets.Keys | Sort-Object) -join ',') | Should -Be 'Export-AksEgressRule,Get-AksEgressRule'
     }
 
     It 'passes Test-ModuleManifest' {

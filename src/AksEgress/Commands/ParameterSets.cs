@@ -5,5 +5,11 @@ namespace AksEgress.Commands
     {
         /// <summary>A cluster described by parameters (it may not exist yet).</summary>
         public const string Plan = "Plan";
+
+        /// <summary>Export-AksEgressRule writes the text to the pipeline.</summary>
+        public const string ToPipeline = "ToPipeline";
+
+        /// <summary>Export-AksEgressRule writes the text to a file.</summary>
+        public const string ToFile = "ToFile";
     }
 }

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+
+namespace AksEgress.Export
+{
+    /// <summary>Everything a writer needs, decided once: the merged rules, the tag rule, the parameters to ask for.</summary>
+    public sealed class ExportPlan
+    {
+        internal ExportPlan(IReadOnlyList<AksEgressRule> rules, IReadOnlyList<MergedRule> applicationRules, IReadOnlyList<MergedRule> networkRules,
+            IReadOnlyList<string> fqdnTagClusters, bool fqdnTagUsed, IReadOnlyList<string> placeholders, ExportOptions options, string collectionGroupName)
+        {
+            Rules = rules;
+            ApplicationRules = applicationRules;
+            NetworkRules = networkRules;
+            FqdnTagClusters = fqdnTagClusters;
+            UsesFqdnTag = fqdnTagUsed;
+            Placeholders = placeholders;
+            Options = options;
+            CollectionGroupName = collectionGroupName;
+        }
+
+        /// <summary>The input rules, without exact duplicates, in input order (for the per-rule formats: Csv, Json, Markdown).</summary>
+        public IReadOnlyList<AksEgressRule> Rules { get; }
+        /// <summary>Application (FQDN) rules after merging, not counting those the FQDN tag covers.</summary>
+        public IReadOnlyList<MergedRule> ApplicationRules { get; }
+        /// <summary>Network rules after merging, unfilled placeholders included (writers turn them into parameters).</summary>
+        public IReadOnlyList<MergedRule> NetworkRules { get; }
+        /// <summary>One application rule with the AzureKubernetesService FQDN tag replaces the covered core FQDNs.</summary>
+        public bool UsesFqdnTag { get; }
+        /// <summary>Clusters the FQDN-tag rule serves, for its description.</summary>
+        public IReadOnlyList<string> FqdnTagClusters { get; }
+        /// <summary>Unfilled placeholder names in the rules (APIServerPublicIP, CustomDnsIP), sorted.</summary>
+        public IReadOnlyList<string> Placeholders { get; }
+        public ExportOptions Options { get; }
+        /// <summary>The collection group name, already reduced to the characters Azure accepts.</summary>
+        public string CollectionGroupName { get; }
+
+        /// <summary>Any network rule with an FQDN destination: Azure Firewall must have DNS proxy on.</summary>
+        public bool HasFqdnNetworkRules
+        {
+            get
+            {
+                foreach (var rule in NetworkRules)
+                {
+                    if (rule.IsFqdn) return true;
+                }
+                return false;
+            }
+        }
+
+        public const string FqdnTag = "AzureKubernetesService";
+
+        /// <summary>The description of the rule that carries the FQDN tag, the same in every deployable format.</summary>
+        public string FqdnTagDescription
+        {
+            get
+            {
+                var text = $"Required; features: Core; FQDN tag {FqdnTag} for the core AKS HTTPS endpoints";
+                return FqdnTagClusters.Count == 0 ? text : text + "; clusters: " + string.Join(", ", FqdnTagClusters);
+            }
+        }
+        public const string DnsProxyNote = "Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).";
+    }
+}

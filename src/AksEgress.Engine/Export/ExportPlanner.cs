@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using AksEgress.Errors;
+
+namespace AksEgress.Export
+{
+    /// <summary>Turns a stream of rules into one firewall configuration: checks options, merges, applies the FQDN tag.</summary>
+    public static class ExportPlanner
+    {
+        /// <summary>Plans one export. <paramref name="deployable"/>: the output is a firewall configuration (ARM, Bicep, Terraform, az), so warn about wide sources and unfilled placeholders.</summary>
+        public static ExportPlan Build(IEnumerable<AksEgressRule> rules, ExportOptions options, ICollection<string> warnings, bool deployable = true)
+        {
+            ValidateOptions(options);
+            var unique = Deduplicate(rules);
+
+            var expressible = new List<AksEgressRule>();
+            foreach (var rule in unique)
+            {
+                // Azure Firewall network rules take exact FQDNs only; a wildcard there cannot be deployed.
+                if (rule.Kind == RuleKind.Network && rule.DestinationType == DestinationType.WildcardFqdn)
+                {
+                    warnings.Add($"Rule {rule.RuleId} ({rule.Destination} {rule.Protocol}/{rule.Port}) is left out: a firewall network rule cannot match a wildcard FQDN. Allow the service tag AzureCloud.{rule.Location} on that port instead.");
+                    continue;
+                }
+                expressible.Add(rule);
+            }
+
+            var merged = expressible
+                .GroupBy(r => (r.Kind, Destination: r.Destination.ToLowerInvariant(), r.Protocol, r.Port))
+                .Select(g => new MergedRule(g.Key.Kind, g.First().Destination, g.First().DestinationType, g.Key.Protocol, g.Key.Port, g.ToList()))
+                .OrderBy(m => m.Destination, StringComparer.Ordinal).ThenBy(m => m.Protocol).ThenBy(m => m.Port)
+                .ToList();
+
+            var application = merged.Where(m => m.Kind == RuleKind.Application).ToList();
+            var network = merged.Where(m => m.Kind == RuleKind.Network).ToList();
+            var tagClusters = new List<string>();
+            var usesTag = false;
+            if (options.UseFqdnTag)
+            {
+                var covered = application.Where(CoveredByTag).ToList();
+                usesTag = covered.Count > 0;
+                tagClusters = covered.SelectMany(m => m.Clusters).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToList();
+                application = application.Except(covered).ToList();
+                if (!usesTag) warnings.Add("-UseFqdnTag has no effect: no core Azure public-cloud HTTPS rule is in the input.");
+                if (application.Any(m => m.Features.Contains(AksFeature.Core) && m.Members.Any(r => r.Cloud != AzureCloudName.AzureCloud)))
+                {
+                    warnings.Add($"The {ExportPlan.FqdnTag} FQDN tag covers Azure public cloud only; the core rules of other clouds stay explicit.");
+                }
+            }
+
+            var placeholders = network.Where(m => m.DestinationType == DestinationType.Placeholder).Select(m => m.Destination).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
+            if (deployable && placeholders.Count > 0)
+            {
+                warnings.Add($"The destinations {string.Join(" and ", placeholders)} are not known; they become parameters of the output, to be given at deployment (or fill them with Get-AksEgressRule -ApiServerAddress / -CustomDnsServer).");
+            }
+            if (network.Any(m => m.IsFqdn)) warnings.Add(ExportPlan.DnsProxyNote);
+            if (deployable && options.SourceAddresses.Count == 0 && options.SourceIpGroups.Count == 0)
+            {
+                warnings.Add("No -SourceAddress was given, so every rule allows any source ('*'). That is wide: pass the node subnet CIDRs of the cluster(s).");
+            }
+
+            return new ExportPlan(unique, application, network, tagClusters, usesTag, placeholders, options, FirewallNames.Sanitize(options.CollectionGroupName));
+        }
+
+        /// <summary>
+        /// The AzureKubernetesService tag covers the core HTTPS endpoints of Azure public cloud. A host the tag
+        /// covers is covered whichever other feature also asked for it; add-on-only hosts stay explicit.
+        /// </summary>
+        private static bool CoveredByTag(MergedRule rule) =>
+            rule.Protocol == RuleProtocol.HTTPS && rule.Features.Contains(AksFeature.Core)
+            && rule.Members.All(r => r.Cloud == AzureCloudName.AzureCloud && r.Edition == CatalogEdition.Current);
+
+        private static List<AksEgressRule> Deduplicate(IEnumerable<AksEgressRule> rules)
+        {
+            var seen = new HashSet<(string, string, string, RuleProtocol, int, AksFeature, string)>();
+            var unique = new List<AksEgressRule>();
+            foreach (var rule in rules)
+            {
+                if (seen.Add((rule.RuleId, rule.Destination.ToLowerInvariant(), rule.ClusterId ?? rule.ClusterName ?? "", rule.Protocol, rule.Port, rule.Feature, rule.Cloud.ToString())))
+                {
+                    unique.Add(rule);
+                }
+            }
+            return unique;
+        }
+
+        /// <summary>Checks the options alone, so a host can reject them before it reads any rule.</summary>
+        public static void ValidateOptions(ExportOptions options)
+        {
+            if (options.Priority < 100 || options.Priority > 65000)
+            {
+                throw new AksEgressInputException("InvalidPriority",
+                    $"-Priority {options.Priority} is outside 100-65000, the range Azure Firewall accepts for a rule collection group.", options.Priority);
+            }
+            foreach (var source in options.SourceAddresses)
+            {
+                if (!IsSourceAddress(source))
+                {
+                    throw new AksEgressInputException("InvalidSourceAddress",
+                        $"-SourceAddress '{source}' is not an IP address, a CIDR such as 10.240.0.0/16, or '*'.", source);
+                }
+            }
+            foreach (var group in options.SourceIpGroups)
+            {
+                if (group == null || !group.StartsWith("/subscriptions/", StringComparison.OrdinalIgnoreCase)
+                    || group.IndexOf("/providers/Microsoft.Network/ipGroups/", StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    throw new AksEgressInputException("InvalidSourceIpGroup",
+                        $"-SourceIpGroup '{group}' is not an IP group resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/ipGroups/<name>).", group);
+                }
+            }
+            if (FirewallNames.Sanitize(options.CollectionGroupName).Length == 0)
+            {
+                throw new AksEgressInputException("InvalidCollectionGroupName",
+                    $"-CollectionGroupName '{options.CollectionGroupName}' has no letter or digit; give a name such as 'aks-egress'.", options.CollectionGroupName);
+            }
+        }
+
+        internal static bool IsSourceAddress(string? text)
+        {
+            if (text == "*") return true;
+            if (string.IsNullOrWhiteSpace(text)) return false;
+            var parts = text!.Split('/');
+            if (parts.Length > 2 || !IPAddress.TryParse(parts[0], out var address)) return false;
+            if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && parts[0].Split('.').Length != 4) return false;
+            if (parts.Length == 1) return true;
+            var max = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+            return int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix) && prefix <= max;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace AksEgress.Export
+{
+    /// <summary>
+    /// Names Azure Firewall accepts (letters, digits, '.', '_' and '-', starting with a letter or digit, at most
+    /// 80 characters), made from any text, and unique names for the rules of one plan. Every format uses
+    /// the same names, so the ARM, Bicep, Terraform and az outputs describe the same firewall.
+    /// </summary>
+    public static class FirewallNames
+    {
+        public const int MaxLength = 80;
+
+        public static string Sanitize(string? text)
+        {
+            var builder = new StringBuilder();
+            foreach (var c in text ?? "")
+            {
+                var allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+                var next = allowed ? c : '-';
+                if (next == '-' && builder.Length > 0 && builder[builder.Length - 1] == '-') continue;
+                builder.Append(next);
+            }
+            var name = builder.ToString().TrimStart('.', '_', '-');
+            if (name.Length > MaxLength) name = name.Substring(0, MaxLength);
+            return name.TrimEnd('.', '-');
+        }
+
+        /// <summary>A unique name per merged rule, e.g. "https-443-mcr.microsoft.com", in the plan's order.</summary>
+        public static IReadOnlyDictionary<MergedRule, string> ForRules(ExportPlan plan)
+        {
+            var names = new Dictionary<MergedRule, string>();
+            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var rule in Concat(plan.ApplicationRules, plan.NetworkRules))
+            {
+                var stem = Sanitize($"{rule.Protocol.ToString().ToLowerInvariant()}-{rule.Port}-{rule.Destination.Replace("*", "wildcard")}");
+                if (stem.Length == 0) stem = "rule";
+                var name = stem;
+                for (var n = 2; !used.Add(name); n++)
+                {
+                    var suffix = "-" + n;
+                    name = (stem.Length + suffix.Length > MaxLength ? stem.Substring(0, MaxLength - suffix.Length) : stem) + suffix;
+                }
+                names[rule] = name;
+            }
+            return names;
+        }
+
+        /// <summary>The name of the single rule that carries the AzureKubernetesService FQDN tag.</summary>
+        public const string FqdnTagRuleName = "aks-fqdn-tag";
+        public const string ApplicationCollectionName = "aks-egress-application";
+        public const string NetworkCollectionName = "aks-egress-network";
+        public const int NetworkCollectionPriority = 100;
+        public const int ApplicationCollectionPriority = 200;
+
+        private static IEnumerable<MergedRule> Concat(IEnumerable<MergedRule> a, IEnumerable<MergedRule> b)
+        {
+            foreach (var x in a) yield return x;
+            foreach (var x in b) yield return x;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+
+namespace AksEgress.Export
+{
+    /// <summary>The text of one export and what the operator should be told about it.</summary>
+    public sealed class ExportResult
+    {
+        public ExportResult(string text, IReadOnlyList<string> warnings)
+        {
+            Text = text;
+            Warnings = warnings;
+        }
+
+        public string Text { get; }
+        public IReadOnlyList<string> Warnings { get; }
+    }
+
+    /// <summary>Entry point of Export-AksEgressRule: plan once, then write the chosen format.</summary>
+    public static class RuleExporter
+    {
+        public static ExportResult Export(IEnumerable<AksEgressRule> rules, ExportFormat format, ExportOptions options)
+        {
+            var warnings = new List<string>();
+            var plan = ExportPlanner.Build(rules, options, warnings, IsDeployable(format));
+            return new ExportResult(WriterFor(format).Write(plan), warnings);
+        }
+
+        /// <summary>Formats that are a firewall configuration rather than a list of rules.</summary>
+        public static bool IsDeployable(ExportFormat format) =>
+            format == ExportFormat.AzureFirewallArm || format == ExportFormat.Bicep || format == ExportFormat.Terraform || format == ExportFormat.AzCli;
+
+        /// <summary>The usual file extension of a format, for -Path suggestions and tests.</summary>
+        public static string Extension(ExportFormat format)
+        {
+            switch (format)
+            {
+                case ExportFormat.AzureFirewallArm: return ".json";
+                case ExportFormat.Bicep: return ".bicep";
+                case ExportFormat.Terraform: return ".tf";
+                case ExportFormat.AzCli: return ".sh";
+                case ExportFormat.Csv: return ".csv";
+                case ExportFormat.Json: return ".json";
+                default: return ".md";
+            }
+        }
+
+        private static IRuleWriter WriterFor(ExportFormat format)
+        {
+            switch (format)
+            {
+                case ExportFormat.AzureFirewallArm: return new ArmTemplateWriter();
+                case ExportFormat.Bicep: return new BicepWriter();
+                case ExportFormat.Terraform: return new TerraformWriter();
+                case ExportFormat.AzCli: return new AzCliWriter();
+                case ExportFormat.Csv: return new CsvWriter();
+                case ExportFormat.Json: return new JsonRulesWriter();
+                default: return new MarkdownWriter();
+            }
+        }
+    }
+}

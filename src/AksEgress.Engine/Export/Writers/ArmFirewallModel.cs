@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using AksEgress.Planning;
+
+namespace AksEgress.Export
+{
+    /// <summary>A value in the firewall description that the ARM and Bicep writers share.</summary>
+    internal abstract class ArmNode
+    {
+    }
+
+    /// <summary>A literal string, written as it is meant (each writer escapes it for its own language).</summary>
+    internal sealed class ArmText : ArmNode
+    {
+        public ArmText(string value) => Value = value;
+        public string Value { get; }
+    }
+
+    internal sealed class ArmNumber : ArmNode
+    {
+        public ArmNumber(int value) => Value = value;
+        public int Value { get; }
+    }
+
+    /// <summary>The whole value of a template parameter.</summary>
+    internal sealed class ArmParameterRef : ArmNode
+    {
+        public ArmParameterRef(string name) => Name = name;
+        public string Name { get; }
+    }
+
+    internal sealed class ArmArray : ArmNode
+    {
+        public ArmArray(IReadOnlyList<ArmNode> items) => Items = items;
+        public IReadOnlyList<ArmNode> Items { get; }
+    }
+
+    /// <summary>An object whose properties keep the order they were added in.</summary>
+    internal sealed class ArmObject : ArmNode
+    {
+        private readonly List<KeyValuePair<string, ArmNode>> _properties = new List<KeyValuePair<string, ArmNode>>();
+        public IReadOnlyList<KeyValuePair<string, ArmNode>> Properties => _properties;
+
+        public ArmObject Add(string name, ArmNode value)
+        {
+            _properties.Add(new KeyValuePair<string, ArmNode>(name, value));
+            return this;
+        }
+
+        public ArmObject Add(string name, string text) => Add(name, new ArmText(text));
+        public ArmObject Add(string name, int number) => Add(name, new ArmNumber(number));
+    }
+
+    /// <summary>A deployment parameter: an identifier, its type, and what to pass.</summary>
+    internal sealed class ArmParameter
+    {
+        public ArmParameter(string name, string type, string description)
+        {
+            Name = name;
+            Type = type;
+            Description = description;
+        }
+
+        public string Name { get; }
+        /// <summary>"string", "int" or "array" (the same word in ARM and Bicep).</summary>
+        public string Type { get; }
+        public string Description { get; }
+        /// <summary>Null: the value must be given at deployment.</summary>
+        public ArmNode? DefaultValue { get; set; }
+        public int? MinValue { get; set; }
+        public int? MaxValue { get; set; }
+        public int? MinLength { get; set; }
+    }
+
+    /// <summary>
+    /// The firewall both the ARM template and the Bicep file describe, decided once from a plan, so the two
+    /// formats cannot drift apart: parameters, the rule collection group and its collections and rules.
+    /// </summary>
+    internal sealed class ArmFirewallModel
+    {
+        public const string ApiVersion = "2023-09-01";
+        public const string PolicyType = "Microsoft.Network/firewallPolicies";
+        public const string GroupType = "Microsoft.Network/firewallPolicies/ruleCollectionGroups";
+        public const string PolicyNameParameter = "firewallPolicyName";
+        public const string PriorityParameter = "ruleCollectionGroupPriority";
+        public const string SourceAddressesParameter = "sourceAddresses";
+        public const string ApiServerParameter = "apiServerPublicIp";
+        public const string CustomDnsParameter = "customDnsServers";
+        /// <summary>The longest rule description written; longer ones are cut, keeping the DNS proxy note.</summary>
+        public const int MaxDescriptionLength = 1024;
+        private const string Ellipsis = "...";
+
+        private ArmFirewallModel(IReadOnlyList<string> comments, IReadOnlyList<ArmParameter> parameters, string groupName, ArmArray ruleCollections)
+        {
+            Comments = comments;
+            Parameters = parameters;
+            GroupName = groupName;
+            RuleCollections = ruleCollections;
+        }
+
+        /// <summary>Sentences that say what the file is (ARM metadata.comments, Bicep header comment). Fixed text and the sanitized group name only.</summary>
+        public IReadOnlyList<string> Comments { get; }
+        public IReadOnlyList<ArmParameter> Parameters { get; }
+        /// <summary>The collection group name, already reduced to letters, digits, '.', '_' and '-'.</summary>
+        public string GroupName { get; }
+        public ArmArray RuleCollections { get; }
+
+        public static ArmFirewallModel Build(ExportPlan plan)
+        {
+            var parameters = new List<ArmParameter>
+            {
+                new ArmParameter(PolicyNameParameter, "string",
+                    "Name of the existing Azure Firewall policy, in the resource group of this deployment, that receives the rule collection group."),
+                new ArmParameter(PriorityParameter, "int",
+                    "Priority of the rule collection group within the firewall policy, from 100 to 65000; lower numbers are processed first.")
+                {
+                    DefaultValue = new ArmNumber(plan.Options.Priority),
+                    MinValue = 100,
+                    MaxValue = 65000,
+                },
+            };
+
+            ArmNode sources;
+            var sourceKey = "sourceAddresses";
+            if (plan.Options.SourceIpGroups.Count > 0)
+            {
+                sourceKey = "sourceIpGroups";
+                sources = TextArray(plan.Options.SourceIpGroups);
+            }
+            else
+            {
+                var addresses = plan.Options.SourceAddresses.Count > 0 ? plan.Options.SourceAddresses : (IList<string>)new[] { "*" };
+                parameters.Add(new ArmParameter(SourceAddressesParameter, "array",
+                    "Source addresses every rule allows: the node subnet CIDRs of the cluster or clusters. The value * allows any source.")
+                {
+                    DefaultValue = TextArray(addresses),
+                    MinLength = 1,
+                });
+                sources = new ArmParameterRef(SourceAddressesParameter);
+            }
+
+            var placeholderParameters = PlaceholderParameters(plan, parameters);
+            var names = FirewallNames.ForRules(plan);
+            var collections = new List<ArmNode>();
+
+            if (plan.NetworkRules.Count > 0)
+            {
+                var rules = new List<ArmNode>();
+                foreach (var rule in plan.NetworkRules)
+                {
+                    var description = rule.Kind == RuleKind.Network && rule.IsFqdn ? Describe(rule.Description, ExportPlan.DnsProxyNote) : Describe(rule.Description, null);
+                    var node = new ArmObject()
+                        .Add("ruleType", "NetworkRule")
+                        .Add("name", names[rule])
+                        .Add("description", description)
+                        .Add("ipProtocols", TextArray(new[] { rule.Protocol == RuleProtocol.UDP ? "UDP" : "TCP" }))
+                        .Add(sourceKey, sources);
+                    if (rule.DestinationType == DestinationType.Placeholder)
+                    {
+                        var parameter = placeholderParameters[rule.Destination];
+                        node.Add("destinationAddresses", parameter.Type == "array"
+                            ? new ArmParameterRef(parameter.Name)
+                            : new ArmArray(new ArmNode[] { new ArmParameterRef(parameter.Name) }));
+                    }
+                    else if (rule.IsFqdn)
+                    {
+                        node.Add("destinationFqdns", TextArray(new[] { rule.Destination }));
+                    }
+                    else
+                    {
+                        node.Add("destinationAddresses", TextArray(new[] { rule.Destination }));
+                    }
+                    node.Add("destinationPorts", TextArray(new[] { rule.Port.ToString(CultureInfo.InvariantCulture) }));
+                    rules.Add(node);
+                }
+                collections.Add(Collection(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, rules));
+            }
+
+            if (plan.UsesFqdnTag || plan.ApplicationRules.Count > 0)
+            {
+                var rules = new List<ArmNode>();
+                if (plan.UsesFqdnTag)
+                {
+                    // The same wording as the Terraform and az outputs, so every format describes the same firewall.
+                    var text = plan.FqdnTagDescription;
+                    rules.Add(new ArmObject()
+                        .Add("ruleType", "ApplicationRule")
+                        .Add("name", FirewallNames.FqdnTagRuleName)
+                        .Add("description", Describe(text, null))
+                        .Add("protocols", new ArmArray(new ArmNode[] { Protocol("Https", 443) }))
+                        .Add(sourceKey, sources)
+                        .Add("fqdnTags", TextArray(new[] { ExportPlan.FqdnTag })));
+                }
+                foreach (var rule in plan.ApplicationRules)
+                {
+                    rules.Add(new ArmObject()
+                        .Add("ruleType", "ApplicationRule")
+                        .Add("name", names[rule])
+                        .Add("description", Describe(rule.Description, null))
+                        .Add("protocols", new ArmArray(new ArmNode[] { Protocol(rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https", rule.Port) }))
+                        .Add(sourceKey, sources)
+                        .Add("targetFqdns", TextArray(new[] { rule.Destination })));
+                }
+                collections.Add(Collection(FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority, rules));
+            }
+
+            var comments = new List<string>
+            {
+                $"Azure Firewall policy rule collection group {plan.CollectionGroupName} with the outbound rules that Azure Kubernetes Service (AKS) clusters need, written by Export-AksEgressRule.",
+                $"Deploy it to the resource group of the existing firewall policy named by the {PolicyNameParameter} parameter.",
+            };
+            if (placeholderParameters.Count > 0)
+            {
+                var wanted = new List<string>();
+                foreach (var parameter in placeholderParameters.Values) wanted.Add(parameter.Name);
+                wanted.Sort(StringComparer.Ordinal);
+                comments.Add($"Destinations that are not known yet are parameters without a default, to be given at deployment: {string.Join(", ", wanted)}.");
+            }
+            if (plan.HasFqdnNetworkRules) comments.Add(ExportPlan.DnsProxyNote);
+
+            return new ArmFirewallModel(comments, parameters, plan.CollectionGroupName, new ArmArray(collections));
+        }
+
+        /// <summary>One parameter per unfilled placeholder, added to <paramref name="parameters"/> in the plan's (sorted) order.</summary>
+        private static Dictionary<string, ArmParameter> PlaceholderParameters(ExportPlan plan, List<ArmParameter> parameters)
+        {
+            // Looked up by key only; the parameters list keeps the order.
+            var byPlaceholder = new Dictionary<string, ArmParameter>(StringComparer.Ordinal);
+            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var existing in parameters) used.Add(existing.Name);
+            used.Add(SourceAddressesParameter);
+            foreach (var placeholder in plan.Placeholders)
+            {
+                ArmParameter parameter;
+                if (placeholder == Placeholders.ApiServerPublicIp)
+                {
+                    parameter = new ArmParameter(ApiServerParameter, "string",
+                        "Public IP address of the AKS API server (resolve the API server FQDN of the cluster). Only pods that reach the API server by IP address need this rule.");
+                }
+                else if (placeholder == Placeholders.CustomDnsIp)
+                {
+                    parameter = new ArmParameter(CustomDnsParameter, "array",
+                        "IP addresses of the custom DNS servers that the virtual network of the cluster uses, for example 10.0.0.4. Needed only with custom DNS servers.")
+                    {
+                        MinLength = 1,
+                    };
+                }
+                else
+                {
+                    parameter = new ArmParameter(UniqueIdentifier("destination", placeholder, used), "string",
+                        "Destination address for the placeholder " + Clean(placeholder) + ", which must be replaced by the real address.");
+                }
+                used.Add(parameter.Name);
+                byPlaceholder[placeholder] = parameter;
+                parameters.Add(parameter);
+            }
+            return byPlaceholder;
+        }
+
+        /// <summary>An ASCII identifier (valid in ARM and Bicep) made from any text.</summary>
+        private static string UniqueIdentifier(string prefix, string text, HashSet<string> used)
+        {
+            var builder = new StringBuilder(prefix);
+            foreach (var c in text)
+            {
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) builder.Append(c);
+                if (builder.Length >= 60) break;
+            }
+            var stem = builder.ToString();
+            var name = stem;
+            for (var n = 2; used.Contains(name); n++) name = stem + n.ToString(CultureInfo.InvariantCulture);
+            return name;
+        }
+
+        private static ArmObject Collection(string name, int priority, List<ArmNode> rules) =>
+            new ArmObject()
+                .Add("ruleCollectionType", "FirewallPolicyFilterRuleCollection")
+                .Add("name", name)
+                .Add("priority", priority)
+                .Add("action", new ArmObject().Add("type", "Allow"))
+                .Add("rules", new ArmArray(rules));
+
+        private static ArmObject Protocol(string type, int port) =>
+            new ArmObject().Add("protocolType", type).Add("port", port);
+
+        private static ArmArray TextArray(IEnumerable<string> values)
+        {
+            var items = new List<ArmNode>();
+            foreach (var value in values) items.Add(new ArmText(Clean(value)));
+            return new ArmArray(items);
+        }
+
+        /// <summary>
+        /// A rule description of at most <see cref="MaxDescriptionLength"/> characters: the text, cut with "..." when
+        /// too long, then the note (kept whole, since it says what the rule needs to work).
+        /// </summary>
+        private const string Separator = "; ";
+
+        internal static string Describe(string text, string? note)
+        {
+            text = Clean(text);
+            // Same text as MergedRule.FirewallDescription; only an over-long feature/cluster list is shortened.
+            var budget = note == null ? MaxDescriptionLength : MaxDescriptionLength - note.Length - Separator.Length;
+            if (text.Length > budget)
+            {
+                var keep = budget - Ellipsis.Length;
+                if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
+                text = text.Substring(0, keep) + Ellipsis;
+            }
+            return note == null ? text : text + Separator + note;
+        }
+
+        /// <summary>Replaces unpaired surrogates, which neither JSON nor UTF-8 can carry, by U+FFFD.</summary>
+        internal static string Clean(string text)
+        {
+            StringBuilder? builder = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                    : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
+                if (!paired)
+                {
+                    builder ??= new StringBuilder(text, 0, i, text.Length);
+                    builder.Append('\uFFFD');
+                    continue;
+                }
+                builder?.Append(c);
+            }
+            return builder?.ToString() ?? text;
+        }
+    }
+}

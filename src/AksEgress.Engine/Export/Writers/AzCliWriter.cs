@@ -1,0 +1,245 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using AksEgress.Planning;
+
+namespace AksEgress.Export
+{
+    /// <summary>
+    /// A bash script of az network firewall policy rule-collection-group commands that builds the same rule
+    /// collection group as the other deployable formats. Every value from the rules is one single-quoted
+    /// word (<see cref="ShellText.Quote"/>); what the operator gives at run time comes from environment
+    /// variables, always expanded inside double quotes.
+    /// </summary>
+    public sealed class AzCliWriter : IRuleWriter
+    {
+        public const string ApiServerInput = "API_SERVER_PUBLIC_IP";
+        public const string CustomDnsInput = "CUSTOM_DNS_SERVERS";
+        private const string Group = "az network firewall policy rule-collection-group";
+
+        public string Write(ExportPlan plan)
+        {
+            var names = FirewallNames.ForRules(plan);
+            var useIpGroups = plan.Options.SourceIpGroups.Count > 0;
+            var sourceInput = useIpGroups ? "SOURCE_IP_GROUPS" : "SOURCE_ADDRESSES";
+            var sourceFlag = useIpGroups ? "--source-ip-groups" : "--source-addresses";
+            var applicationCount = plan.ApplicationRules.Count + (plan.UsesFqdnTag ? 1 : 0);
+            var script = new StringBuilder();
+
+            void Line(string text = "") => script.Append(text).Append('\n');
+
+            Line("#!/usr/bin/env bash");
+            Line("# Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.");
+            Line($"# Creates the rule collection group '{plan.CollectionGroupName}' in an existing firewall policy:");
+            if (plan.NetworkRules.Count > 0)
+            {
+                Line($"#   network rule collection '{FirewallNames.NetworkCollectionName}' (priority {FirewallNames.NetworkCollectionPriority}, Allow): {Count(plan.NetworkRules.Count)}");
+            }
+            if (applicationCount > 0)
+            {
+                Line($"#   application rule collection '{FirewallNames.ApplicationCollectionName}' (priority {FirewallNames.ApplicationCollectionPriority}, Allow): {Count(applicationCount)}");
+            }
+            if (plan.NetworkRules.Count == 0 && applicationCount == 0) Line("#   no rule collection: the input had no rule a firewall can express.");
+            Line("# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in");
+            Line("# with az login. Each command updates the whole firewall policy, so the script takes a while.");
+            if (plan.HasFqdnNetworkRules)
+            {
+                Line("#");
+                Line("# NOTE: " + ExportPlan.DnsProxyNote);
+            }
+            Line("#");
+            Line("# Inputs, from the environment:");
+            var inputs = new List<(string Name, string Text)>
+            {
+                ("RESOURCE_GROUP", "resource group of the firewall policy (required)"),
+                ("POLICY_NAME", "name of the firewall policy (required)"),
+                ("PRIORITY", $"priority of the rule collection group, 100-65000 (default {plan.Options.Priority.ToString(CultureInfo.InvariantCulture)})"),
+                useIpGroups
+                    ? (sourceInput, "space-separated resource ids of the source IP groups (default: the groups below)")
+                    : (sourceInput, "space-separated source addresses or CIDRs, the node subnets (default: the addresses below)"),
+            };
+            foreach (var placeholder in plan.Placeholders) inputs.Add((InputFor(placeholder), InputHelp(placeholder) + " (required)"));
+            var width = inputs.Max(i => i.Name.Length);
+            foreach (var (name, text) in inputs) Line($"#   {name.PadRight(width)}  {text}");
+            Line("set -euo pipefail");
+            Line();
+
+            Line("RESOURCE_GROUP=\"${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the firewall policy}\"");
+            Line("POLICY_NAME=\"${POLICY_NAME:?set POLICY_NAME to the name of the firewall policy}\"");
+            Line($"PRIORITY=\"${{PRIORITY:-{plan.Options.Priority.ToString(CultureInfo.InvariantCulture)}}}\"");
+            Line("if ! [[ \"$PRIORITY\" =~ ^[0-9]{3,5}$ ]] || (( 10#$PRIORITY < 100 || 10#$PRIORITY > 65000 )); then");
+            Line("  echo \"PRIORITY must be a whole number from 100 to 65000, not '$PRIORITY'.\" >&2");
+            Line("  exit 1");
+            Line("fi");
+
+            var defaults = useIpGroups
+                ? plan.Options.SourceIpGroups.ToList()
+                : (plan.Options.SourceAddresses.Count > 0 ? plan.Options.SourceAddresses.ToList() : new List<string> { "*" });
+            Line($"if [[ -n \"${{{sourceInput}:-}}\" ]]; then");
+            Line($"  read -r -a {sourceInput} <<< \"${sourceInput}\"");
+            Line("else");
+            if (!useIpGroups && plan.Options.SourceAddresses.Count == 0)
+            {
+                Line("  # '*' allows any source: set SOURCE_ADDRESSES to the node subnets of the cluster.");
+            }
+            Line($"  {sourceInput}=({string.Join(" ", defaults.Select(ShellText.Quote))})");
+            Line("fi");
+            Line($"if (( ${{#{sourceInput}[@]}} == 0 )); then");
+            Line($"  echo \"{sourceInput} holds no value.\" >&2");
+            Line("  exit 1");
+            Line("fi");
+
+            foreach (var placeholder in plan.Placeholders)
+            {
+                var input = InputFor(placeholder);
+                Line($"{input}=\"${{{input}:?set {input} to the {InputHelp(placeholder)}}}\"");
+                if (!IsSingleAddress(placeholder)) Line($"read -r -a {input} <<< \"${input}\"");
+            }
+            Line();
+
+            var total = 1 + plan.NetworkRules.Count + applicationCount;
+            var step = 0;
+            Line("# The rule collection group");
+            Progress($"rule collection group {plan.CollectionGroupName}");
+            Command($"{Group} create", new[]
+            {
+                ("--resource-group", "\"$RESOURCE_GROUP\""),
+                ("--policy-name", "\"$POLICY_NAME\""),
+                ("--name", ShellText.Quote(plan.CollectionGroupName)),
+                ("--priority", "\"$PRIORITY\""),
+            });
+
+            var sources = $"\"${{{sourceInput}[@]}}\"";
+            if (plan.NetworkRules.Count > 0)
+            {
+                Line();
+                Line($"# Network rule collection '{FirewallNames.NetworkCollectionName}'");
+                var first = true;
+                foreach (var rule in plan.NetworkRules)
+                {
+                    var flags = new List<(string, string)>
+                    {
+                        ("--description", ShellText.Quote(rule.FirewallDescription)),
+                        ("--ip-protocols", ShellText.Quote(rule.Protocol.ToString())),
+                        (sourceFlag, sources),
+                    };
+                    switch (rule.DestinationType)
+                    {
+                        case DestinationType.Fqdn:
+                        case DestinationType.WildcardFqdn:
+                            flags.Add(("--destination-fqdns", ShellText.Quote(rule.Destination)));
+                            break;
+                        case DestinationType.Placeholder:
+                            var input = InputFor(rule.Destination);
+                            flags.Add(("--destination-addresses", IsSingleAddress(rule.Destination) ? $"\"${input}\"" : $"\"${{{input}[@]}}\""));
+                            break;
+                        default:
+                            flags.Add(("--destination-addresses", ShellText.Quote(rule.Destination)));
+                            break;
+                    }
+                    flags.Add(("--destination-ports", ShellText.Quote(rule.Port.ToString(CultureInfo.InvariantCulture))));
+                    AddRule(plan, FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, "NetworkRule", names[rule], first, flags);
+                    first = false;
+                }
+            }
+
+            if (applicationCount > 0)
+            {
+                Line();
+                Line($"# Application rule collection '{FirewallNames.ApplicationCollectionName}'");
+                var first = true;
+                if (plan.UsesFqdnTag)
+                {
+                    AddRule(plan, FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority, "ApplicationRule", FirewallNames.FqdnTagRuleName, first, new List<(string, string)>
+                    {
+                        ("--description", ShellText.Quote(plan.FqdnTagDescription)),
+                        ("--protocols", ShellText.Quote("Https=443")),
+                        (sourceFlag, sources),
+                        ("--fqdn-tags", ShellText.Quote(ExportPlan.FqdnTag)),
+                    });
+                    first = false;
+                }
+                foreach (var rule in plan.ApplicationRules)
+                {
+                    var protocol = (rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https") + "=" + rule.Port.ToString(CultureInfo.InvariantCulture);
+                    AddRule(plan, FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority, "ApplicationRule", names[rule], first, new List<(string, string)>
+                    {
+                        ("--description", ShellText.Quote(rule.Description)),
+                        ("--protocols", ShellText.Quote(protocol)),
+                        (sourceFlag, sources),
+                        ("--target-fqdns", ShellText.Quote(rule.Destination)),
+                    });
+                    first = false;
+                }
+            }
+            return script.ToString();
+
+            // Every call prints nothing but errors (--output none); a progress line on stderr says what is being done.
+            void Progress(string what) => Line("echo " + ShellText.Quote($"[{++step}/{total}] {what}") + " >&2");
+
+            void Command(string command, IReadOnlyList<(string Flag, string Value)> flags)
+            {
+                script.Append(command);
+                foreach (var (flag, value) in flags) script.Append(" \\\n  ").Append(flag).Append(' ').Append(value);
+                script.Append(" \\\n  --output 'none'\n");
+            }
+
+            // The first rule of a collection creates the collection; the others are added to it.
+            void AddRule(ExportPlan p, string collection, int priority, string ruleType, string ruleName, bool first, List<(string, string)> ruleFlags)
+            {
+                if (!first) Line();
+                Progress($"{collection}: {ruleName}");
+                var flags = new List<(string, string)>
+                {
+                    ("--resource-group", "\"$RESOURCE_GROUP\""),
+                    ("--policy-name", "\"$POLICY_NAME\""),
+                    ("--rcg-name", ShellText.Quote(p.CollectionGroupName)),
+                };
+                if (first)
+                {
+                    flags.Add(("--name", ShellText.Quote(collection)));
+                    flags.Add(("--collection-priority", ShellText.Quote(priority.ToString(CultureInfo.InvariantCulture))));
+                    flags.Add(("--action", ShellText.Quote("Allow")));
+                    flags.Add(("--rule-type", ShellText.Quote(ruleType)));
+                    flags.Add(("--rule-name", ShellText.Quote(ruleName)));
+                    flags.AddRange(ruleFlags);
+                    Command($"{Group} collection add-filter-collection", flags);
+                }
+                else
+                {
+                    flags.Add(("--collection-name", ShellText.Quote(collection)));
+                    flags.Add(("--name", ShellText.Quote(ruleName)));
+                    flags.Add(("--rule-type", ShellText.Quote(ruleType)));
+                    flags.AddRange(ruleFlags);
+                    Command($"{Group} collection rule add", flags);
+                }
+            }
+        }
+
+        /// <summary>Environment variable that stands for a placeholder destination.</summary>
+        internal static string InputFor(string placeholder)
+        {
+            switch (placeholder)
+            {
+                case Placeholders.ApiServerPublicIp: return ApiServerInput;
+                case Placeholders.CustomDnsIp: return CustomDnsInput;
+                default: return TerraformWriter.VariableFor(placeholder).ToUpperInvariant();
+            }
+        }
+
+        private static bool IsSingleAddress(string placeholder) => TerraformWriter.IsSingleAddress(placeholder);
+
+        private static string InputHelp(string placeholder)
+        {
+            switch (placeholder)
+            {
+                case Placeholders.ApiServerPublicIp: return "public IP address of the cluster API server";
+                case Placeholders.CustomDnsIp: return "IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces";
+                default: return "destination addresses for the placeholder, separated by spaces";
+            }
+        }
+
+        private static string Count(int rules) => rules == 1 ? "1 rule" : rules.ToString(CultureInfo.InvariantCulture) + " rules";
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+
+namespace AksEgress.Export
+{
+    /// <summary>
+    /// A Bicep file with the same rule collection group as the ARM template: parameters, the existing firewall
+    /// policy, and the group as its child.
+    /// </summary>
+    public sealed class BicepWriter : IRuleWriter
+    {
+        private const string Indent = "  ";
+
+        public string Write(ExportPlan plan)
+        {
+            var model = ArmFirewallModel.Build(plan);
+            var text = new StringBuilder();
+            foreach (var comment in model.Comments) text.Append("// ").Append(Comment(comment)).Append('\n');
+            text.Append('\n');
+
+            foreach (var parameter in model.Parameters)
+            {
+                text.Append("@description(").Append(Literal(parameter.Description)).Append(")\n");
+                if (parameter.MinValue.HasValue) text.Append("@minValue(").Append(Number(parameter.MinValue.Value)).Append(")\n");
+                if (parameter.MaxValue.HasValue) text.Append("@maxValue(").Append(Number(parameter.MaxValue.Value)).Append(")\n");
+                if (parameter.MinLength.HasValue) text.Append("@minLength(").Append(Number(parameter.MinLength.Value)).Append(")\n");
+                text.Append("param ").Append(parameter.Name).Append(' ').Append(parameter.Type);
+                if (parameter.DefaultValue != null)
+                {
+                    text.Append(" = ");
+                    WriteNode(text, parameter.DefaultValue, 0);
+                }
+                text.Append("\n\n");
+            }
+
+            text.Append("resource policy '").Append(ArmFirewallModel.PolicyType).Append('@').Append(ArmFirewallModel.ApiVersion).Append("' existing = {\n");
+            text.Append(Indent).Append("name: ").Append(ArmFirewallModel.PolicyNameParameter).Append('\n');
+            text.Append("}\n\n");
+
+            var properties = new ArmObject()
+                .Add("priority", new ArmParameterRef(ArmFirewallModel.PriorityParameter))
+                .Add("ruleCollections", model.RuleCollections);
+            text.Append("resource group '").Append(ArmFirewallModel.GroupType).Append('@').Append(ArmFirewallModel.ApiVersion).Append("' = {\n");
+            text.Append(Indent).Append("parent: policy\n");
+            text.Append(Indent).Append("name: ").Append(Literal(model.GroupName)).Append('\n');
+            text.Append(Indent).Append("properties: ");
+            WriteNode(text, properties, 1);
+            text.Append("\n}\n");
+            return text.ToString();
+        }
+
+        /// <summary>Writes a value whose first line continues the current line; later lines are indented by <paramref name="depth"/>.</summary>
+        private static void WriteNode(StringBuilder text, ArmNode node, int depth)
+        {
+            switch (node)
+            {
+                case ArmText literal:
+                    text.Append(Literal(literal.Value));
+                    break;
+                case ArmNumber number:
+                    text.Append(Number(number.Value));
+                    break;
+                case ArmParameterRef reference:
+                    text.Append(reference.Name);
+                    break;
+                case ArmArray array:
+                    if (array.Items.Count == 0)
+                    {
+                        text.Append("[]");
+                        break;
+                    }
+                    text.Append("[\n");
+                    foreach (var item in array.Items)
+                    {
+                        AppendIndent(text, depth + 1);
+                        WriteNode(text, item, depth + 1);
+                        text.Append('\n');
+                    }
+                    AppendIndent(text, depth);
+                    text.Append(']');
+                    break;
+                case ArmObject obj:
+                    if (obj.Properties.Count == 0)
+                    {
+                        text.Append("{}");
+                        break;
+                    }
+                    text.Append("{\n");
+                    foreach (var property in obj.Properties)
+                    {
+                        AppendIndent(text, depth + 1);
+                        text.Append(property.Key).Append(": ");
+                        WriteNode(text, property.Value, depth + 1);
+                        text.Append('\n');
+                    }
+                    AppendIndent(text, depth);
+                    text.Append('}');
+                    break;
+                default:
+                    throw new System.InvalidOperationException("Unknown template node " + node.GetType().Name);
+            }
+        }
+
+        private static void AppendIndent(StringBuilder text, int depth)
+        {
+            for (var i = 0; i < depth; i++) text.Append(Indent);
+        }
+
+        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// A single-quoted Bicep string: backslash, quote and interpolation start escaped, line breaks and tabs as
+        /// escapes, other control characters dropped, so the literal always closes on its own line.
+        /// </summary>
+        internal static string Literal(string value)
+        {
+            var text = new StringBuilder(value.Length + 2);
+            text.Append('\'');
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                switch (c)
+                {
+                    case '\\': text.Append("\\\\"); break;
+                    case '\'': text.Append("\\'"); break;
+                    case '\n': text.Append("\\n"); break;
+                    case '\r': text.Append("\\r"); break;
+                    case '\t': text.Append("\\t"); break;
+                    case '\u2028': text.Append("\\u{2028}"); break;
+                    case '\u2029': text.Append("\\u{2029}"); break;
+                    case '$':
+                        text.Append(i + 1 < value.Length && value[i + 1] == '{' ? "\\$" : "$");
+                        break;
+                    default:
+                        if (!char.IsControl(c)) text.Append(c);
+                        break;
+                }
+            }
+            return text.Append('\'').ToString();
+        }
+
+        /// <summary>Text for a // comment: one line, no control characters.</summary>
+        private static string Comment(string value)
+        {
+            var text = new StringBuilder(value.Length);
+            foreach (var c in value)
+            {
+                if (!char.IsControl(c) && c != '\u2028' && c != '\u2029') text.Append(c);
+            }
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using AksEgress.Planning;
+
+namespace AksEgress.Export
+{
+    /// <summary>
+    /// Terraform configuration: variables for what only the operator knows, and one
+    /// azurerm_firewall_policy_rule_collection_group with a network and an application rule collection.
+    /// Every string from the rules goes through <see cref="HclText.Quote"/>, so no cluster name can end a
+    /// string or start an interpolation.
+    /// </summary>
+    public sealed class TerraformWriter : IRuleWriter
+    {
+        public const string ResourceType = "azurerm_firewall_policy_rule_collection_group";
+        public const string ResourceName = "aks_egress";
+        public const string ApiServerVariable = "api_server_public_ip";
+        public const string CustomDnsVariable = "custom_dns_servers";
+
+        public string Write(ExportPlan plan)
+        {
+            var names = FirewallNames.ForRules(plan);
+            var useIpGroups = plan.Options.SourceIpGroups.Count > 0;
+            var sourceAttribute = useIpGroups ? "source_ip_groups" : "source_addresses";
+            var sourceExpression = "var." + sourceAttribute;
+            var applicationCount = plan.ApplicationRules.Count + (plan.UsesFqdnTag ? 1 : 0);
+
+            var file = new HclBody();
+            file.Comment("Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.")
+                .Comment($"Creates the rule collection group \"{plan.CollectionGroupName}\" in an existing firewall policy:");
+            if (plan.NetworkRules.Count > 0)
+            {
+                file.Comment($"  network rule collection \"{FirewallNames.NetworkCollectionName}\" (priority {FirewallNames.NetworkCollectionPriority}, Allow): {Count(plan.NetworkRules.Count)}");
+            }
+            if (applicationCount > 0)
+            {
+                file.Comment($"  application rule collection \"{FirewallNames.ApplicationCollectionName}\" (priority {FirewallNames.ApplicationCollectionPriority}, Allow): {Count(applicationCount)}");
+            }
+            if (plan.NetworkRules.Count == 0 && applicationCount == 0) file.Comment("  no rule collection: the input had no rule a firewall can express.");
+            file.Comment("Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.");
+            if (plan.HasFqdnNetworkRules)
+            {
+                file.Comment("").Comment("NOTE: " + ExportPlan.DnsProxyNote);
+            }
+            if (plan.Placeholders.Count > 0)
+            {
+                file.Comment("").Comment("Destinations only you know are variables without a default: " + string.Join(", ", plan.Placeholders.Select(VariableFor)) + ".");
+            }
+            file.BlankLine();
+
+            file.Nested("variable \"firewall_policy_id\"", new HclBody()
+                .Expression("type", "string")
+                .String("description", "Resource id of the existing Azure Firewall policy that receives the rule collection group."));
+            file.BlankLine();
+
+            file.Nested("variable \"rule_collection_group_priority\"", new HclBody()
+                .Expression("type", "number")
+                .String("description", "Priority of the rule collection group, from 100 (evaluated first) to 65000.")
+                .Number("default", plan.Options.Priority)
+                .BlankLine()
+                .Nested("validation", new HclBody()
+                    .Expression("condition", "var.rule_collection_group_priority >= 100 && var.rule_collection_group_priority <= 65000")
+                    .String("error_message", "The rule collection group priority must be from 100 to 65000.")));
+            file.BlankLine();
+
+            if (useIpGroups)
+            {
+                file.Nested("variable \"source_ip_groups\"", new HclBody()
+                    .Expression("type", "list(string)")
+                    .String("description", "Resource ids of the IP groups holding the source addresses (the node subnets of the cluster).")
+                    .Strings("default", plan.Options.SourceIpGroups));
+            }
+            else
+            {
+                var sources = plan.Options.SourceAddresses.Count > 0 ? plan.Options.SourceAddresses.ToList() : new List<string> { "*" };
+                var description = plan.Options.SourceAddresses.Count > 0
+                    ? "Source addresses or CIDRs the rules allow (the node subnets of the cluster)."
+                    : "Source addresses or CIDRs the rules allow. '*' allows any source: set the node subnets of the cluster.";
+                file.Nested("variable \"source_addresses\"", new HclBody()
+                    .Expression("type", "list(string)")
+                    .String("description", description)
+                    .Strings("default", sources));
+            }
+
+            foreach (var placeholder in plan.Placeholders)
+            {
+                file.BlankLine();
+                file.Nested($"variable \"{VariableFor(placeholder)}\"", new HclBody()
+                    .Expression("type", IsSingleAddress(placeholder) ? "string" : "list(string)")
+                    .String("description", VariableDescription(placeholder)));
+            }
+            file.BlankLine();
+
+            var group = new HclBody()
+                .String("name", plan.CollectionGroupName)
+                .Expression("firewall_policy_id", "var.firewall_policy_id")
+                .Expression("priority", "var.rule_collection_group_priority");
+
+            if (plan.NetworkRules.Count > 0)
+            {
+                var collection = CollectionHeader(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority);
+                foreach (var rule in plan.NetworkRules)
+                {
+                    var body = new HclBody()
+                        .String("name", names[rule])
+                        .String("description", rule.FirewallDescription)
+                        .Strings("protocols", new[] { rule.Protocol.ToString() })
+                        .Expression(sourceAttribute, sourceExpression);
+                    switch (rule.DestinationType)
+                    {
+                        case DestinationType.Fqdn:
+                        case DestinationType.WildcardFqdn:
+                            body.Strings("destination_fqdns", new[] { rule.Destination });
+                            break;
+                        case DestinationType.Placeholder:
+                            var variable = "var." + VariableFor(rule.Destination);
+                            body.Expression("destination_addresses", IsSingleAddress(rule.Destination) ? "[" + variable + "]" : variable);
+                            break;
+                        default:
+                            body.Strings("destination_addresses", new[] { rule.Destination });
+                            break;
+                    }
+                    body.Strings("destination_ports", new[] { rule.Port.ToString(CultureInfo.InvariantCulture) });
+                    collection.BlankLine().Nested("rule", body);
+                }
+                group.BlankLine().Nested("network_rule_collection", collection);
+            }
+
+            if (applicationCount > 0)
+            {
+                var collection = CollectionHeader(FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority);
+                if (plan.UsesFqdnTag)
+                {
+                    collection.BlankLine().Nested("rule", new HclBody()
+                        .String("name", FirewallNames.FqdnTagRuleName)
+                        .String("description", plan.FqdnTagDescription)
+                        .Nested("protocols", Protocol("Https", 443))
+                        .Expression(sourceAttribute, sourceExpression)
+                        .Strings("destination_fqdn_tags", new[] { ExportPlan.FqdnTag }));
+                }
+                foreach (var rule in plan.ApplicationRules)
+                {
+                    collection.BlankLine().Nested("rule", new HclBody()
+                        .String("name", names[rule])
+                        .String("description", rule.Description)
+                        .Nested("protocols", Protocol(rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https", rule.Port))
+                        .Expression(sourceAttribute, sourceExpression)
+                        .Strings("destination_fqdns", new[] { rule.Destination }));
+                }
+                group.BlankLine().Nested("application_rule_collection", collection);
+            }
+
+            file.Nested($"resource \"{ResourceType}\" \"{ResourceName}\"", group);
+
+            var output = new StringBuilder();
+            file.WriteTo(output, 0);
+            return output.ToString();
+        }
+
+        /// <summary>Terraform variable that stands for a placeholder destination.</summary>
+        internal static string VariableFor(string placeholder)
+        {
+            switch (placeholder)
+            {
+                case Placeholders.ApiServerPublicIp: return ApiServerVariable;
+                case Placeholders.CustomDnsIp: return CustomDnsVariable;
+                default: return "destination_" + Snake(placeholder);
+            }
+        }
+
+        /// <summary>The API server has one public address; other placeholders (custom DNS servers) are lists.</summary>
+        internal static bool IsSingleAddress(string placeholder) => placeholder == Placeholders.ApiServerPublicIp;
+
+        private static string VariableDescription(string placeholder)
+        {
+            switch (placeholder)
+            {
+                case Placeholders.ApiServerPublicIp:
+                    return "Public IP address of the cluster's API server (the APIServerPublicIP destination); the rule matters only if pods reach the API server by its IP.";
+                case Placeholders.CustomDnsIp:
+                    return "IP addresses of the custom DNS servers of the cluster's virtual network (the CustomDnsIP destination).";
+                default:
+                    return $"Destination addresses that stand for the placeholder {placeholder}.";
+            }
+        }
+
+        private static string Snake(string text)
+        {
+            var builder = new StringBuilder();
+            foreach (var c in text)
+            {
+                if (char.IsUpper(c) && builder.Length > 0 && builder[builder.Length - 1] != '_') builder.Append('_');
+                var lower = char.ToLowerInvariant(c);
+                builder.Append((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ? lower : '_');
+            }
+            var name = builder.ToString().Trim('_');
+            return name.Length == 0 ? "placeholder" : name;
+        }
+
+        private static HclBody CollectionHeader(string name, int priority) => new HclBody()
+            .String("name", name)
+            .Number("priority", priority)
+            .String("action", "Allow");
+
+        private static HclBody Protocol(string type, int port) => new HclBody()
+            .String("type", type)
+            .Number("port", port);
+
+        private static string Count(int rules) => rules == 1 ? "1 rule" : rules.ToString(CultureInfo.InvariantCulture) + " rules";
+    }
+}

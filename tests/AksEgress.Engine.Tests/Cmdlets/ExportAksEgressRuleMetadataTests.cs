@@ -1,0 +1,59 @@
+using System.Reflection;
+
+namespace AksEgress.Engine.Tests.Cmdlets
+{
+    public sealed class ExportAksEgressRuleMetadataTests : IDisposable
+    {
+        private readonly CmdletMetadata _metadata = new();
+        private readonly Type _cmdlet;
+
+        public ExportAksEgressRuleMetadataTests() => _cmdlet = _metadata.Cmdlet("AksEgress.Commands.ExportAksEgressRuleCommand");
+
+        public void Dispose() => _metadata.Dispose();
+
+        [Fact]
+        public void IsASealedExportCmdletThatSupportsWhatIfAndDeclaresBothOutputs()
+        {
+            Assert.True(_cmdlet.IsSealed);
+            var cmdlet = CmdletMetadata.Attribute(_cmdlet, "CmdletAttribute")!;
+            Assert.Equal(("Export", "AksEgressRule"), ((string)cmdlet.ConstructorArguments[0].Value!, (string)cmdlet.ConstructorArguments[1].Value!));
+            Assert.True(CmdletMetadata.Named<bool>(cmdlet, "SupportsShouldProcess"));
+            Assert.Equal("ToPipeline", CmdletMetadata.Named<string>(cmdlet, "DefaultParameterSetName"));
+
+            var outputs = CmdletMetadata.Attributes(_cmdlet, "OutputTypeAttribute")
+                .SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+                .Select(t => t.Value!.ToString()).OrderBy(t => t);
+            Assert.Equal(new[] { "System.IO.FileInfo", "System.String" }, outputs);
+        }
+
+        [Fact]
+        public void FormatValidateSetIsTheEngineFormatList() =>
+            Assert.Equal(Enum.GetNames<AksEgress.Export.ExportFormat>(), CmdletMetadata.ValidateSet(_cmdlet.GetProperty("Format")!));
+
+        [Theory]
+        [InlineData("InputObject", true, null)]
+        [InlineData("Format", true, null)]
+        [InlineData("Path", true, "ToFile")]
+        [InlineData("Force", false, "ToFile")]
+        [InlineData("NoClobber", false, "ToFile")]
+        [InlineData("PassThru", false, "ToFile")]
+        [InlineData("SourceAddress", false, null)]
+        [InlineData("SourceIpGroup", false, null)]
+        [InlineData("Priority", false, null)]
+        [InlineData("CollectionGroupName", false, null)]
+        [InlineData("UseFqdnTag", false, null)]
+        public void ParameterIsDeclaredAsTheIssueAsks(string name, bool mandatory, string? set)
+        {
+            var parameter = Assert.Single(CmdletMetadata.Attributes(_cmdlet.GetProperty(name)!, "ParameterAttribute"));
+            Assert.Equal(mandatory, CmdletMetadata.Named<bool>(parameter, "Mandatory"));
+            Assert.Equal(set, CmdletMetadata.Named<string>(parameter, "ParameterSetName"));
+        }
+
+        [Fact]
+        public void InputComesFromThePipeline()
+        {
+            var parameter = CmdletMetadata.Attribute(_cmdlet.GetProperty("InputObject")!, "ParameterAttribute")!;
+            Assert.True(CmdletMetadata.Named<bool>(parameter, "ValueFromPipeline"));
+        }
+    }
+}

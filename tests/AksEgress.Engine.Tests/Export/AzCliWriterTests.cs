@@ -1,0 +1,383 @@
+using System.Diagnostics;
+using System.Text;
+using AksEgress.Export;
+
+namespace AksEgress.Engine.Tests.Export
+{
+    public class AzCliWriterTests
+    {
+        private const string Bash = "/bin/bash";
+        private const string AzPrefix = "network firewall policy rule-collection-group";
+
+        public static TheoryData<string> Sets => new() { ExportFixtures.Public, ExportFixtures.ChinaPrivate, ExportFixtures.UsGov };
+
+        private static ExportPlan Plan(IEnumerable<AksEgressRule> rules, ExportOptions? options = null) =>
+            ExportPlanner.Build(rules, options ?? ExportFixtures.Options(), new List<string>());
+
+        private static string Write(ExportPlan plan) => new AzCliWriter().Write(plan);
+
+        private static readonly Dictionary<string, string> Required = new()
+        {
+            ["RESOURCE_GROUP"] = "rg-fw",
+            ["POLICY_NAME"] = "fw-policy",
+        };
+
+        private static readonly Dictionary<string, string> WithPlaceholders = new(Required)
+        {
+            ["API_SERVER_PUBLIC_IP"] = "20.9.9.9",
+            ["CUSTOM_DNS_SERVERS"] = "10.0.0.4 10.0.0.5",
+        };
+
+        [Theory]
+        [MemberData(nameof(Sets))]
+        public void MatchesGoldenFile(string set)
+        {
+            var result = ExportFixtures.Export(set, ExportFormat.AzCli);
+            Golden.AssertMatches(set + ".sh", result.Text);
+        }
+
+        [Theory]
+        [MemberData(nameof(Sets))]
+        public void SamePlanGivesSameBytesWithUnixLineEnds(string set)
+        {
+            var first = Write(Plan(ExportFixtures.Rules(set)));
+            Assert.Equal(first, Write(Plan(ExportFixtures.Rules(set))));
+            Assert.StartsWith("#!/usr/bin/env bash\n", first);
+            Assert.Contains("\nset -euo pipefail\n", first);
+            Assert.DoesNotContain("\r", first);
+            Assert.EndsWith("\n", first);
+        }
+
+        [Theory]
+        [MemberData(nameof(Sets))]
+        public void GoldenFilePassesBashSyntaxCheck(string set)
+        {
+            var golden = Path.Combine(Golden.Directory(), set + ".sh");
+            var text = File.Exists(golden) ? File.ReadAllText(golden) : Write(Plan(ExportFixtures.Rules(set)));
+            AssertBashSyntax(text);
+        }
+
+        [Fact]
+        public void HostileOutputPassesBashSyntaxCheck() =>
+            AssertBashSyntax(Write(Plan(ExportFixtures.HostileRules())));
+
+        /// <summary>
+        /// Runs the hostile script for real against a fake az. If any value escaped its quotes, the name's
+        /// "; rm -rf / #", "`$(id)`" would run: rm and id are fakes too and leave a mark. The name must reach az
+        /// unchanged, as (part of) one --description argument.
+        /// </summary>
+        [Fact]
+        public void HostileScriptRunsAndHandsTheNameToAzIntact()
+        {
+            var plan = Plan(ExportFixtures.HostileRules());
+            var run = RunScript(Write(plan), WithPlaceholders);
+
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            Assert.False(run.Injected, "a command hidden in the cluster name was executed");
+            Assert.Empty(run.WorkingDirectoryEntries);
+            AssertCallsDescribePlan(run.Calls, plan);
+
+            var descriptions = run.Calls.Skip(1).Select(c => Flag(c, "--description")).ToList();
+            Assert.Contains(descriptions, d => d.EndsWith("clusters: " + ExportFixtures.HostileClusterName, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void PublicScriptRequiresThePlaceholderInputsBeforeCallingAz()
+        {
+            var script = Write(Plan(ExportFixtures.Rules(ExportFixtures.Public)));
+
+            var noApi = RunScript(script, new Dictionary<string, string>(Required) { ["CUSTOM_DNS_SERVERS"] = "10.0.0.4" });
+            Assert.NotEqual(0, noApi.ExitCode);
+            Assert.Contains("API_SERVER_PUBLIC_IP", noApi.Stderr);
+            Assert.Empty(noApi.Calls);
+
+            var noDns = RunScript(script, new Dictionary<string, string>(Required) { ["API_SERVER_PUBLIC_IP"] = "20.9.9.9" });
+            Assert.NotEqual(0, noDns.ExitCode);
+            Assert.Contains("CUSTOM_DNS_SERVERS", noDns.Stderr);
+            Assert.Empty(noDns.Calls);
+
+            var noGroup = RunScript(script, new Dictionary<string, string>(WithPlaceholders) { ["RESOURCE_GROUP"] = "" });
+            Assert.NotEqual(0, noGroup.ExitCode);
+            Assert.Contains("RESOURCE_GROUP", noGroup.Stderr);
+            Assert.Empty(noGroup.Calls);
+        }
+
+        [Fact]
+        public void PublicScriptPassesPlaceholderAndSourceInputsAsSeparateArguments()
+        {
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.Public));
+            var run = RunScript(Write(plan), new Dictionary<string, string>(WithPlaceholders) { ["SOURCE_ADDRESSES"] = "10.1.0.0/16  10.2.0.0/16", ["PRIORITY"] = "777" });
+
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan, new[] { "10.1.0.0/16", "10.2.0.0/16" });
+            Assert.Equal("777", Flag(run.Calls[0], "--priority"));
+            Assert.Contains(run.Calls, c => Values(c, "--destination-addresses").SequenceEqual(new[] { "20.9.9.9" }));
+            Assert.Contains(run.Calls, c => Values(c, "--destination-addresses").SequenceEqual(new[] { "10.0.0.4", "10.0.0.5" }));
+            // Rule names come from FirewallNames and may spell the placeholder; destinations never do.
+            Assert.DoesNotContain(run.Calls, c => Values(c, "--destination-addresses").Concat(Values(c, "--destination-fqdns"))
+                .Any(a => a.Contains("APIServerPublicIP") || a.Contains("CustomDnsIP")));
+        }
+
+        [Fact]
+        public void UsGovScriptHasTheKnownAddressesAndNeedsNoPlaceholderInput()
+        {
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov));
+            var script = Write(plan);
+            Assert.Contains("'20.1.2.3'", script);
+            Assert.DoesNotContain("API_SERVER_PUBLIC_IP", script);
+            Assert.DoesNotContain("CUSTOM_DNS_SERVERS", script);
+
+            var run = RunScript(script, Required);
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan);
+            Assert.Contains(run.Calls, c => Values(c, "--destination-addresses").SequenceEqual(new[] { "20.1.2.3" }));
+            Assert.Equal("500", Flag(run.Calls[0], "--priority"));
+        }
+
+        [Theory]
+        [InlineData("99")]
+        [InlineData("65001")]
+        [InlineData("5OO")]
+        [InlineData(" ")]
+        public void BadPriorityStopsBeforeAz(string priority)
+        {
+            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), new Dictionary<string, string>(Required) { ["PRIORITY"] = priority });
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("PRIORITY", run.Stderr);
+            Assert.Empty(run.Calls);
+        }
+
+        [Fact]
+        public void FqdnTagAndIpGroupsAreUsedWhenChosen()
+        {
+            var options = ExportFixtures.Options();
+            options.UseFqdnTag = true;
+            options.SourceIpGroups = new List<string> { "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ipGroups/aks-nodes" };
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.Public), options);
+            var script = Write(plan);
+            Assert.DoesNotContain("--source-addresses", script);
+
+            var run = RunScript(script, WithPlaceholders);
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan, options.SourceIpGroups.ToArray());
+            var tag = Assert.Single(run.Calls, c => Flag(c, "--rule-name", "--name") == FirewallNames.FqdnTagRuleName);
+            Assert.Equal(new[] { ExportPlan.FqdnTag }, Values(tag, "--fqdn-tags"));
+            Assert.Equal(new[] { "Https=443" }, Values(tag, "--protocols"));
+        }
+
+        [Fact]
+        public void NoSourceMeansAnySourceByDefault()
+        {
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov), new ExportOptions());
+            var run = RunScript(Write(plan), Required);
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan, new[] { "*" });
+            Assert.Empty(run.WorkingDirectoryEntries);
+        }
+
+        [Theory]
+        [InlineData("plain", "'plain'")]
+        [InlineData("it's", "'it'\\''s'")]
+        [InlineData("$(id) `id` \"x\" \\ ${y}", "'$(id) `id` \"x\" \\ ${y}'")]
+        [InlineData("nul\0gone", "'nulgone'")]
+        public void ShellWordsAreSingleQuoted(string value, string expected) =>
+            Assert.Equal(expected, ShellText.Quote(value));
+
+        // ---- helpers ----
+
+        /// <summary>
+        /// The az calls are: create the group, then one per rule in plan order, the first of each collection
+        /// creating the collection. Every value is checked against the plan.
+        /// </summary>
+        private static void AssertCallsDescribePlan(IReadOnlyList<string[]> calls, ExportPlan plan, IReadOnlyList<string>? sources = null)
+        {
+            sources ??= plan.Options.SourceIpGroups.Count > 0 ? plan.Options.SourceIpGroups.ToList()
+                : plan.Options.SourceAddresses.Count > 0 ? plan.Options.SourceAddresses.ToList() : new List<string> { "*" };
+            var sourceFlag = plan.Options.SourceIpGroups.Count > 0 ? "--source-ip-groups" : "--source-addresses";
+            var names = FirewallNames.ForRules(plan);
+            var application = plan.ApplicationRules.Count + (plan.UsesFqdnTag ? 1 : 0);
+            Assert.Equal(1 + plan.NetworkRules.Count + application, calls.Count);
+
+            var create = calls[0];
+            Assert.Equal((AzPrefix + " create").Split(' '), create.Take(5));
+            Assert.Equal("rg-fw", Flag(create, "--resource-group"));
+            Assert.Equal("fw-policy", Flag(create, "--policy-name"));
+            Assert.Equal(plan.CollectionGroupName, Flag(create, "--name"));
+            Assert.All(calls, c => Assert.Equal("none", Flag(c, "--output")));
+
+            var index = 1;
+            void AssertRule(string collection, int priority, string ruleType, bool first, string name, string description)
+            {
+                var call = calls[index++];
+                Assert.Equal("rg-fw", Flag(call, "--resource-group"));
+                Assert.Equal("fw-policy", Flag(call, "--policy-name"));
+                Assert.Equal(plan.CollectionGroupName, Flag(call, "--rcg-name"));
+                Assert.Equal(ruleType, Flag(call, "--rule-type"));
+                Assert.Equal(description, Flag(call, "--description"));
+                Assert.Equal(sources, Values(call, sourceFlag));
+                if (first)
+                {
+                    Assert.Equal((AzPrefix + " collection add-filter-collection").Split(' '), call.Take(6));
+                    Assert.Equal(collection, Flag(call, "--name"));
+                    Assert.Equal(priority.ToString(System.Globalization.CultureInfo.InvariantCulture), Flag(call, "--collection-priority"));
+                    Assert.Equal("Allow", Flag(call, "--action"));
+                    Assert.Equal(name, Flag(call, "--rule-name"));
+                }
+                else
+                {
+                    Assert.Equal((AzPrefix + " collection rule add").Split(' '), call.Take(7));
+                    Assert.Equal(collection, Flag(call, "--collection-name"));
+                    Assert.Equal(name, Flag(call, "--name"));
+                }
+            }
+
+            for (var i = 0; i < plan.NetworkRules.Count; i++)
+            {
+                var rule = plan.NetworkRules[i];
+                var call = calls[index];
+                AssertRule(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, "NetworkRule", i == 0, names[rule],
+                    rule.FirewallDescription);
+                Assert.Equal(new[] { rule.Protocol.ToString() }, Values(call, "--ip-protocols"));
+                Assert.Equal(new[] { rule.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Values(call, "--destination-ports"));
+                if (rule.IsFqdn) Assert.Equal(new[] { rule.Destination }, Values(call, "--destination-fqdns"));
+                else if (rule.DestinationType != DestinationType.Placeholder) Assert.Equal(new[] { rule.Destination }, Values(call, "--destination-addresses"));
+            }
+            var firstApplication = true;
+            if (plan.UsesFqdnTag)
+            {
+                AssertRule(FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority, "ApplicationRule", true, FirewallNames.FqdnTagRuleName, plan.FqdnTagDescription);
+                firstApplication = false;
+            }
+            foreach (var rule in plan.ApplicationRules)
+            {
+                var call = calls[index];
+                AssertRule(FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority, "ApplicationRule", firstApplication, names[rule], rule.Description);
+                firstApplication = false;
+                Assert.Equal(new[] { (rule.Protocol == RuleProtocol.HTTP ? "Http=" : "Https=") + rule.Port }, Values(call, "--protocols"));
+                Assert.Equal(new[] { rule.Destination }, Values(call, "--target-fqdns"));
+            }
+        }
+
+        /// <summary>The single value after the first of <paramref name="flags"/> present in the call.</summary>
+        private static string Flag(string[] call, params string[] flags)
+        {
+            foreach (var flag in flags)
+            {
+                var values = Values(call, flag);
+                if (values.Count > 0) return Assert.Single(values);
+            }
+            Assert.Fail($"az {string.Join(" ", call)} has none of {string.Join(", ", flags)}");
+            return "";
+        }
+
+        /// <summary>The words after <paramref name="flag"/> up to the next flag. Values here never start with "--".</summary>
+        private static IReadOnlyList<string> Values(string[] call, string flag)
+        {
+            var at = Array.IndexOf(call, flag);
+            if (at < 0) return Array.Empty<string>();
+            return call.Skip(at + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        }
+
+        private static void AssertBashSyntax(string script)
+        {
+            RequireBash();
+            var path = Path.Combine(Path.GetTempPath(), $"aksegress-{Guid.NewGuid():N}.sh");
+            File.WriteAllText(path, script, new UTF8Encoding(false));
+            try
+            {
+                var (exit, _, stderr) = Hcl2Json.Run(Bash, new[] { "-n", path }, TimeSpan.FromMinutes(1));
+                Assert.True(exit == 0, $"bash -n rejected the script:\n{stderr}");
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        private static void RequireBash()
+        {
+            if (!File.Exists(Bash)) Assert.Fail($"{Bash} is missing: the az script tests run the generated script with bash (install bash).");
+        }
+
+        private sealed record ScriptRun(int ExitCode, string Stdout, string Stderr, IReadOnlyList<string[]> Calls, IReadOnlyList<string> WorkingDirectoryEntries, bool Injected);
+
+        /// <summary>
+        /// Runs the script with bash in an empty working folder, with a folder first on PATH that holds a fake
+        /// az (it logs each call: the argument count, then every argument, NUL-terminated) and fake rm and id
+        /// that only leave a mark. Only the given inputs are in the environment.
+        /// </summary>
+        private static ScriptRun RunScript(string script, IReadOnlyDictionary<string, string> inputs)
+        {
+            RequireBash();
+            var root = Path.Combine(Path.GetTempPath(), $"aksegress-az-{Guid.NewGuid():N}");
+            var bin = Path.Combine(root, "bin");
+            var work = Path.Combine(root, "work");
+            Directory.CreateDirectory(bin);
+            Directory.CreateDirectory(work);
+            try
+            {
+                var log = Path.Combine(root, "az.log");
+                var mark = Path.Combine(root, "injected");
+                WriteExecutable(Path.Combine(bin, "az"), "#!/bin/bash\n{ printf '%s\\0' \"$#\"; for a in \"$@\"; do printf '%s\\0' \"$a\"; done; } >> " + ShellText.Quote(log) + "\n");
+                foreach (var tool in new[] { "rm", "id" })
+                {
+                    WriteExecutable(Path.Combine(bin, tool), "#!/bin/bash\necho " + tool + " >> " + ShellText.Quote(mark) + "\n");
+                }
+                var path = Path.Combine(root, "egress.sh");
+                File.WriteAllText(path, script, new UTF8Encoding(false));
+
+                var start = new ProcessStartInfo(Bash)
+                {
+                    WorkingDirectory = work,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    RedirectStandardInput = true,
+                    UseShellExecute = false,
+                };
+                start.ArgumentList.Add(path);
+                foreach (var name in new[] { "RESOURCE_GROUP", "POLICY_NAME", "PRIORITY", "SOURCE_ADDRESSES", "SOURCE_IP_GROUPS", "API_SERVER_PUBLIC_IP", "CUSTOM_DNS_SERVERS" })
+                {
+                    start.Environment.Remove(name);
+                }
+                foreach (var (name, value) in inputs) start.Environment[name] = value;
+                start.Environment["PATH"] = bin + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
+
+                using var process = Process.Start(start)!;
+                process.StandardInput.Close();
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                var stderr = process.StandardError.ReadToEndAsync();
+                if (!process.WaitForExit(120_000))
+                {
+                    process.Kill(entireProcessTree: true);
+                    Assert.Fail("The script did not finish within 120 s.");
+                }
+                process.WaitForExit();
+
+                var calls = new List<string[]>();
+                if (File.Exists(log))
+                {
+                    var words = Encoding.UTF8.GetString(File.ReadAllBytes(log)).Split('\0');
+                    var at = 0;
+                    while (at < words.Length - 1)
+                    {
+                        var count = int.Parse(words[at++], System.Globalization.CultureInfo.InvariantCulture);
+                        calls.Add(words.Skip(at).Take(count).ToArray());
+                        at += count;
+                    }
+                }
+                var entries = Directory.EnumerateFileSystemEntries(work).Select(Path.GetFileName).Select(n => n!).ToList();
+                return new ScriptRun(process.ExitCode, stdout.Result, stderr.Result, calls, entries, File.Exists(mark));
+            }
+            finally
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+
+        private static void WriteExecutable(string path, string text)
+        {
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+#!/usr/bin/env bash
+# Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.
+# Creates the rule collection group 'aks-egress' in an existing firewall policy:
+#   network rule collection 'aks-egress-network' (priority 100, Allow): 3 rules
+#   application rule collection 'aks-egress-application' (priority 200, Allow): 22 rules
+# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in
+# with az login. Each command updates the whole firewall policy, so the script takes a while.
+#
+# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+#
+# Inputs, from the environment:
+#   RESOURCE_GROUP      resource group of the firewall policy (required)
+#   POLICY_NAME         name of the firewall policy (required)
+#   PRIORITY            priority of the rule collection group, 100-65000 (default 500)
+#   SOURCE_ADDRESSES    space-separated source addresses or CIDRs, the node subnets (default: the addresses below)
+#   CUSTOM_DNS_SERVERS  IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces (required)
+set -euo pipefail
+
+RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the firewall policy}"
+POLICY_NAME="${POLICY_NAME:?set POLICY_NAME to the name of the firewall policy}"
+PRIORITY="${PRIORITY:-500}"
+if ! [[ "$PRIORITY" =~ ^[0-9]{3,5}$ ]] || (( 10#$PRIORITY < 100 || 10#$PRIORITY > 65000 )); then
+  echo "PRIORITY must be a whole number from 100 to 65000, not '$PRIORITY'." >&2
+  exit 1
+fi
+if [[ -n "${SOURCE_ADDRESSES:-}" ]]; then
+  read -r -a SOURCE_ADDRESSES <<< "$SOURCE_ADDRESSES"
+else
+  SOURCE_ADDRESSES=('10.240.0.0/16')
+fi
+if (( ${#SOURCE_ADDRESSES[@]} == 0 )); then
+  echo "SOURCE_ADDRESSES holds no value." >&2
+  exit 1
+fi
+CUSTOM_DNS_SERVERS="${CUSTOM_DNS_SERVERS:?set CUSTOM_DNS_SERVERS to the IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces}"
+read -r -a CUSTOM_DNS_SERVERS <<< "$CUSTOM_DNS_SERVERS"
+
+# The rule collection group
+echo '[1/26] rule collection group aks-egress' >&2
+az network firewall policy rule-collection-group create \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --name 'aks-egress' \
+  --priority "$PRIORITY" \
+  --output 'none'
+
+# Network rule collection 'aks-egress-network'
+echo '[2/26] aks-egress-network: tcp-443-AzureMonitor' >&2
+az network firewall policy rule-collection-group collection add-filter-collection \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --name 'aks-egress-network' \
+  --collection-priority '100' \
+  --action 'Allow' \
+  --rule-type 'NetworkRule' \
+  --rule-name 'tcp-443-AzureMonitor' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --ip-protocols 'TCP' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --destination-addresses 'AzureMonitor' \
+  --destination-ports '443' \
+  --output 'none'
+
+echo '[3/26] aks-egress-network: udp-53-CustomDnsIP' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-network' \
+  --name 'udp-53-CustomDnsIP' \
+  --rule-type 'NetworkRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --ip-protocols 'UDP' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --destination-addresses "${CUSTOM_DNS_SERVERS[@]}" \
+  --destination-ports '53' \
+  --output 'none'
+
+echo '[4/26] aks-egress-network: udp-123-ntp.ubuntu.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-network' \
+  --name 'udp-123-ntp.ubuntu.com' \
+  --rule-type 'NetworkRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).' \
+  --ip-protocols 'UDP' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --destination-fqdns 'ntp.ubuntu.com' \
+  --destination-ports '123' \
+  --output 'none'
+
+# Application rule collection 'aks-egress-application'
+echo '[5/26] aks-egress-application: https-443-wildcard.azk8s.cn' >&2
+az network firewall policy rule-collection-group collection add-filter-collection \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --name 'aks-egress-application' \
+  --collection-priority '200' \
+  --action 'Allow' \
+  --rule-type 'ApplicationRule' \
+  --rule-name 'https-443-wildcard.azk8s.cn' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.azk8s.cn' \
+  --output 'none'
+
+echo '[6/26] aks-egress-application: https-443-wildcard.data.mcr.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-wildcard.data.mcr.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.data.mcr.azure.cn' \
+  --output 'none'
+
+echo '[7/26] aks-egress-application: https-443-wildcard.data.mcr.microsoft.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-wildcard.data.mcr.microsoft.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.data.mcr.microsoft.com' \
+  --output 'none'
+
+echo '[8/26] aks-egress-application: https-443-wildcard.in.applicationinsights.azure.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-wildcard.in.applicationinsights.azure.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.in.applicationinsights.azure.com' \
+  --output 'none'
+
+echo '[9/26] aks-egress-application: https-443-wildcard.ingest.monitor.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-wildcard.ingest.monitor.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.ingest.monitor.azure.cn' \
+  --output 'none'
+
+echo '[10/26] aks-egress-application: https-443-wildcard.metrics.ingest.monitor.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-wildcard.metrics.ingest.monitor.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.metrics.ingest.monitor.azure.cn' \
+  --output 'none'
+
+echo '[11/26] aks-egress-application: https-443-wildcard.ods.opinsights.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-wildcard.ods.opinsights.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.ods.opinsights.azure.cn' \
+  --output 'none'
+
+echo '[12/26] aks-egress-application: https-443-wildcard.oms.opinsights.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-wildcard.oms.opinsights.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns '*.oms.opinsights.azure.cn' \
+  --output 'none'
+
+echo '[13/26] aks-egress-application: http-80-azure.archive.ubuntu.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'http-80-azure.archive.ubuntu.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Recommended; features: UbuntuUpdates; clusters: aks-cn-1' \
+  --protocols 'Http=80' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'azure.archive.ubuntu.com' \
+  --output 'none'
+
+echo '[14/26] aks-egress-application: http-80-changelogs.ubuntu.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'http-80-changelogs.ubuntu.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Recommended; features: UbuntuUpdates; clusters: aks-cn-1' \
+  --protocols 'Http=80' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'changelogs.ubuntu.com' \
+  --output 'none'
+
+echo '[15/26] aks-egress-application: https-443-chinaeast2.handler.control.monitor.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-chinaeast2.handler.control.monitor.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'chinaeast2.handler.control.monitor.azure.cn' \
+  --output 'none'
+
+echo '[16/26] aks-egress-application: https-443-data.policy.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-data.policy.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: AzurePolicy; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'data.policy.azure.cn' \
+  --output 'none'
+
+echo '[17/26] aks-egress-application: https-443-dc.services.visualstudio.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-dc.services.visualstudio.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'dc.services.visualstudio.com' \
+  --output 'none'
+
+echo '[18/26] aks-egress-application: https-443-global.handler.control.monitor.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-global.handler.control.monitor.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Monitoring; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'global.handler.control.monitor.azure.cn' \
+  --output 'none'
+
+echo '[19/26] aks-egress-application: https-443-login.chinacloudapi.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-login.chinacloudapi.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'login.chinacloudapi.cn' \
+  --output 'none'
+
+echo '[20/26] aks-egress-application: https-443-management.chinacloudapi.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-management.chinacloudapi.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'management.chinacloudapi.cn' \
+  --output 'none'
+
+echo '[21/26] aks-egress-application: https-443-mcr.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-mcr.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'mcr.azure.cn' \
+  --output 'none'
+
+echo '[22/26] aks-egress-application: https-443-mcr.microsoft.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-mcr.microsoft.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'mcr.microsoft.com' \
+  --output 'none'
+
+echo '[23/26] aks-egress-application: https-443-packages.microsoft.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-packages.microsoft.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: Core; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'packages.microsoft.com' \
+  --output 'none'
+
+echo '[24/26] aks-egress-application: http-80-security.ubuntu.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'http-80-security.ubuntu.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Recommended; features: UbuntuUpdates; clusters: aks-cn-1' \
+  --protocols 'Http=80' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'security.ubuntu.com' \
+  --output 'none'
+
+echo '[25/26] aks-egress-application: https-443-snapshot.ubuntu.com' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-snapshot.ubuntu.com' \
+  --rule-type 'ApplicationRule' \
+  --description 'Recommended; features: UbuntuUpdates; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'snapshot.ubuntu.com' \
+  --output 'none'
+
+echo '[26/26] aks-egress-application: https-443-store.policy.azure.cn' >&2
+az network firewall policy rule-collection-group collection rule add \
+  --resource-group "$RESOURCE_GROUP" \
+  --policy-name "$POLICY_NAME" \
+  --rcg-name 'aks-egress' \
+  --collection-name 'aks-egress-application' \
+  --name 'https-443-store.policy.azure.cn' \
+  --rule-type 'ApplicationRule' \
+  --description 'Required; features: AzurePolicy; clusters: aks-cn-1' \
+  --protocols 'Https=443' \
+  --source-addresses "${SOURCE_ADDRESSES[@]}" \
+  --target-fqdns 'store.policy.azure.cn' \
+  --output 'none'

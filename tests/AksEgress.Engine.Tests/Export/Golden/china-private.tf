@@ -1,0 +1,323 @@
+# Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.
+# Creates the rule collection group "aks-egress" in an existing firewall policy:
+#   network rule collection "aks-egress-network" (priority 100, Allow): 3 rules
+#   application rule collection "aks-egress-application" (priority 200, Allow): 22 rules
+# Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.
+#
+# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+#
+# Destinations only you know are variables without a default: custom_dns_servers.
+
+variable "firewall_policy_id" {
+  type        = string
+  description = "Resource id of the existing Azure Firewall policy that receives the rule collection group."
+}
+
+variable "rule_collection_group_priority" {
+  type        = number
+  description = "Priority of the rule collection group, from 100 (evaluated first) to 65000."
+  default     = 500
+
+  validation {
+    condition     = var.rule_collection_group_priority >= 100 && var.rule_collection_group_priority <= 65000
+    error_message = "The rule collection group priority must be from 100 to 65000."
+  }
+}
+
+variable "source_addresses" {
+  type        = list(string)
+  description = "Source addresses or CIDRs the rules allow (the node subnets of the cluster)."
+  default     = ["10.240.0.0/16"]
+}
+
+variable "custom_dns_servers" {
+  type        = list(string)
+  description = "IP addresses of the custom DNS servers of the cluster's virtual network (the CustomDnsIP destination)."
+}
+
+resource "azurerm_firewall_policy_rule_collection_group" "aks_egress" {
+  name               = "aks-egress"
+  firewall_policy_id = var.firewall_policy_id
+  priority           = var.rule_collection_group_priority
+
+  network_rule_collection {
+    name     = "aks-egress-network"
+    priority = 100
+    action   = "Allow"
+
+    rule {
+      name                  = "tcp-443-AzureMonitor"
+      description           = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols             = ["TCP"]
+      source_addresses      = var.source_addresses
+      destination_addresses = ["AzureMonitor"]
+      destination_ports     = ["443"]
+    }
+
+    rule {
+      name                  = "udp-53-CustomDnsIP"
+      description           = "Required; features: Core; clusters: aks-cn-1"
+      protocols             = ["UDP"]
+      source_addresses      = var.source_addresses
+      destination_addresses = var.custom_dns_servers
+      destination_ports     = ["53"]
+    }
+
+    rule {
+      name              = "udp-123-ntp.ubuntu.com"
+      description       = "Required; features: Core; clusters: aks-cn-1; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings)."
+      protocols         = ["UDP"]
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["ntp.ubuntu.com"]
+      destination_ports = ["123"]
+    }
+  }
+
+  application_rule_collection {
+    name     = "aks-egress-application"
+    priority = 200
+    action   = "Allow"
+
+    rule {
+      name        = "https-443-wildcard.azk8s.cn"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.azk8s.cn"]
+    }
+
+    rule {
+      name        = "https-443-wildcard.data.mcr.azure.cn"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.data.mcr.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-wildcard.data.mcr.microsoft.com"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.data.mcr.microsoft.com"]
+    }
+
+    rule {
+      name        = "https-443-wildcard.in.applicationinsights.azure.com"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.in.applicationinsights.azure.com"]
+    }
+
+    rule {
+      name        = "https-443-wildcard.ingest.monitor.azure.cn"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.ingest.monitor.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-wildcard.metrics.ingest.monitor.azure.cn"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.metrics.ingest.monitor.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-wildcard.ods.opinsights.azure.cn"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.ods.opinsights.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-wildcard.oms.opinsights.azure.cn"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["*.oms.opinsights.azure.cn"]
+    }
+
+    rule {
+      name        = "http-80-azure.archive.ubuntu.com"
+      description = "Recommended; features: UbuntuUpdates; clusters: aks-cn-1"
+      protocols {
+        type = "Http"
+        port = 80
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["azure.archive.ubuntu.com"]
+    }
+
+    rule {
+      name        = "http-80-changelogs.ubuntu.com"
+      description = "Recommended; features: UbuntuUpdates; clusters: aks-cn-1"
+      protocols {
+        type = "Http"
+        port = 80
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["changelogs.ubuntu.com"]
+    }
+
+    rule {
+      name        = "https-443-chinaeast2.handler.control.monitor.azure.cn"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["chinaeast2.handler.control.monitor.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-data.policy.azure.cn"
+      description = "Required; features: AzurePolicy; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["data.policy.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-dc.services.visualstudio.com"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["dc.services.visualstudio.com"]
+    }
+
+    rule {
+      name        = "https-443-global.handler.control.monitor.azure.cn"
+      description = "Required; features: Monitoring; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["global.handler.control.monitor.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-login.chinacloudapi.cn"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["login.chinacloudapi.cn"]
+    }
+
+    rule {
+      name        = "https-443-management.chinacloudapi.cn"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["management.chinacloudapi.cn"]
+    }
+
+    rule {
+      name        = "https-443-mcr.azure.cn"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["mcr.azure.cn"]
+    }
+
+    rule {
+      name        = "https-443-mcr.microsoft.com"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["mcr.microsoft.com"]
+    }
+
+    rule {
+      name        = "https-443-packages.microsoft.com"
+      description = "Required; features: Core; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["packages.microsoft.com"]
+    }
+
+    rule {
+      name        = "http-80-security.ubuntu.com"
+      description = "Recommended; features: UbuntuUpdates; clusters: aks-cn-1"
+      protocols {
+        type = "Http"
+        port = 80
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["security.ubuntu.com"]
+    }
+
+    rule {
+      name        = "https-443-snapshot.ubuntu.com"
+      description = "Recommended; features: UbuntuUpdates; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["snapshot.ubuntu.com"]
+    }
+
+    rule {
+      name        = "https-443-store.policy.azure.cn"
+      description = "Required; features: AzurePolicy; clusters: aks-cn-1"
+      protocols {
+        type = "Https"
+        port = 443
+      }
+      source_addresses  = var.source_addresses
+      destination_fqdns = ["store.policy.azure.cn"]
+    }
+  }
+}
