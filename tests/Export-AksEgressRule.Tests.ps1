@@ -2,16 +2,7 @@
 # Run them with: ./build.ps1 -Task Test
 
 BeforeAll {
-    $moduleRoot = Join-Path $PSScriptRoot '../out/AksEgress'
-    $manifest = $null
-    if (Test-Path -LiteralPath $moduleRoot) {
-        $manifest = Get-ChildItem -LiteralPath $moduleRoot -Filter 'AksEgress.psd1' -Recurse -File | Select-Object -First 1
-    }
-    if ($null -eq $manifest) {
-        throw "AksEgress.psd1 was not found under '$moduleRoot'. Build the module first: ./build.ps1 -Task Build"
-    }
-    Get-Module -Name AksEgress | Remove-Module -Force
-    Import-Module -Name $manifest.FullName -Force -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'Import-BuiltModule.ps1')
 
     $Rules = @(Get-AksEgressRule -Location koreacentral -Feature Monitoring -WarningAction SilentlyContinue)
 

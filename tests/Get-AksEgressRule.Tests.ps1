@@ -2,18 +2,7 @@
 # Run them with: ./build.ps1 -Task Test
 
 BeforeAll {
-    $moduleRoot = Join-Path $PSScriptRoot '../out/AksEgress'
-    $manifest = $null
-    if (Test-Path -LiteralPath $moduleRoot) {
-        $manifest = Get-ChildItem -LiteralPath $moduleRoot -Filter 'AksEgress.psd1' -Recurse -File | Select-Object -First 1
-    }
-    if ($null -eq $manifest) {
-        throw "AksEgress.psd1 was not found under '$moduleRoot'. Build the module first: ./build.ps1 -Task Build"
-    }
-
-    Get-Module -Name AksEgress | Remove-Module -Force
-    $Module = Import-Module -Name $manifest.FullName -Force -PassThru -ErrorAction Stop
-    $ModuleBase = (Resolve-Path -LiteralPath (Split-Path -Parent $manifest.FullName)).ProviderPath
+    . (Join-Path $PSScriptRoot 'Import-BuiltModule.ps1')
 
     # Rules with this destination (and protocol/port when given). Callers wrap the call in @() to count.
     function Find-Rule {
