@@ -6,6 +6,9 @@ namespace AksEgress.Commands
         /// <summary>A cluster described by parameters (it may not exist yet).</summary>
         public const string Plan = "Plan";
 
+        /// <summary>Clusters come down the pipeline (Get-AzAksCluster, az aks show | ConvertFrom-Json, Search-AzGraph).</summary>
+        public const string InputObject = "InputObject";
+
         /// <summary>Export-AksEgressRule writes the text to the pipeline.</summary>
         public const string ToPipeline = "ToPipeline";
 

@@ -16,7 +16,8 @@ namespace AksEgress.Engine.Tests.Cmdlets
         {
             ["Location"] = ("String", true, 0, "Plan"),
             ["Cloud"] = ("String", false, int.MinValue, "Plan"),
-            ["Feature"] = ("String[]", false, int.MinValue, "Plan"),
+            ["InputObject"] = ("PSObject", true, int.MinValue, "InputObject"),
+            ["Feature"] = ("String[]", false, int.MinValue, null),
             ["OsSku"] = ("String", false, int.MinValue, "Plan"),
             ["PrivateCluster"] = ("SwitchParameter", false, int.MinValue, "Plan"),
             ["LegacyTunnel"] = ("SwitchParameter", false, int.MinValue, "Plan"),
@@ -63,6 +64,13 @@ namespace AksEgress.Engine.Tests.Cmdlets
         }
 
         public static TheoryData<string> ParameterNames() => new(Expected.Keys);
+
+        [Fact]
+        public void ClustersComeFromThePipelineInTheirOwnSet()
+        {
+            var parameter = CmdletMetadata.Attribute(_cmdlet.GetProperty("InputObject")!, "ParameterAttribute")!;
+            Assert.True(CmdletMetadata.Named<bool>(parameter, "ValueFromPipeline"));
+        }
 
         [Fact]
         public void ValidateSetsMatchTheEngineVocabulary()

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using AksEgress.Planning;
+
+namespace AksEgress.Clusters
+{
+    /// <summary>The input shapes a cluster can arrive in.</summary>
+    public enum ClusterShape
+    {
+        /// <summary>ARM REST GET or az aks show: camelCase, settings under "properties".</summary>
+        ArmJson,
+        /// <summary>A Get-AzAksCluster object (Az.Aks PSKubernetesCluster): PascalCase, flattened, no security/monitoring profiles.</summary>
+        AzAksObject,
+        /// <summary>A Search-AzGraph row: ARM shape, "type" possibly lower-case.</summary>
+        ResourceGraphRow,
+    }
+
+    /// <summary>The cluster's HTTP proxy settings (httpProxyConfig), kept for the probe command.</summary>
+    public sealed class HttpProxySettings
+    {
+        public string? HttpProxy { get; set; }
+        public string? HttpsProxy { get; set; }
+        public IReadOnlyList<string> NoProxy { get; set; } = new string[0];
+    }
+
+    /// <summary>What a cluster is, as far as its egress rules go, whatever shape it was read from.</summary>
+    public sealed class ClusterProfile
+    {
+        public ClusterShape Shape { get; set; }
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public AzureCloudName Cloud { get; set; }
+        public string Location { get; set; } = "";
+        public bool PrivateCluster { get; set; }
+        /// <summary>The exact API server host (fqdn, or privateFQDN for a private cluster).</summary>
+        public string? ApiServerFqdn { get; set; }
+        /// <summary>Features detected, Core included.</summary>
+        public ISet<AksFeature> Features { get; set; } = new HashSet<AksFeature> { AksFeature.Core };
+        public LinuxOsSku OsSku { get; set; } = LinuxOsSku.Ubuntu;
+        public string? OutboundType { get; set; }
+        public HttpProxySettings? HttpProxy { get; set; }
+        /// <summary>Features this input shape cannot show (an Az.Aks object has no security or monitoring profile).</summary>
+        public IReadOnlyList<AksFeature> Undetectable { get; set; } = new AksFeature[0];
+
+        /// <summary>The plan that derives this cluster's rules.</summary>
+        public RulePlan ToPlan(ICollection<RuleRequirement> requirements, bool includeLegacy)
+        {
+            var features = new List<AksFeature>(Features);
+            features.Remove(AksFeature.UbuntuUpdates); // decided by OsSku below, as for a planned cluster
+            return new RulePlan
+            {
+                Cloud = Cloud,
+                Location = Location,
+                Features = features,
+                OsSku = Features.Contains(AksFeature.UbuntuUpdates) ? LinuxOsSku.Ubuntu : LinuxOsSku.AzureLinux,
+                PrivateCluster = PrivateCluster,
+                ApiServerFqdn = PrivateCluster ? null : ApiServerFqdn,
+                Requirements = requirements,
+                IncludeLegacy = includeLegacy,
+                ClusterName = Name,
+                ClusterId = Id,
+            };
+        }
+    }
+}
