@@ -134,26 +134,19 @@ namespace AksEgress.Commands
         private void WriteFile(string text)
         {
             var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            if (File.Exists(path) && NoClobber.IsPresent)
-            {
-                WriteError(new ErrorRecord(new IOException($"The file '{path}' already exists and -NoClobber was given, so it was not overwritten. Remove -NoClobber or choose another -Path."),
-                    "ExportFileExists", ErrorCategory.ResourceExists, path));
-                return;
-            }
-            if (!ShouldProcess(path, $"Write the {Format} export of {_rules.Count} AKS egress rules")) return;
-
             try
             {
                 var file = new FileInfo(path);
-                if (file.Exists && file.IsReadOnly)
+                var action = ExportFilePolicy.Decide(file.Exists, file.Exists && file.IsReadOnly, NoClobber.IsPresent, Force.IsPresent);
+                if (action == ExportFileAction.RefuseExisting || action == ExportFileAction.RefuseReadOnly)
                 {
-                    if (!Force.IsPresent)
-                    {
-                        WriteError(new ErrorRecord(new IOException($"The file '{path}' is read-only. Use -Force to overwrite it."), "ExportFileReadOnly", ErrorCategory.PermissionDenied, path));
-                        return;
-                    }
-                    file.IsReadOnly = false;
+                    WriteError(new ErrorRecord(new IOException(ExportFilePolicy.Explain(action, path)),
+                        action == ExportFileAction.RefuseExisting ? "ExportFileExists" : "ExportFileReadOnly",
+                        action == ExportFileAction.RefuseExisting ? ErrorCategory.ResourceExists : ErrorCategory.PermissionDenied, path));
+                    return;
                 }
+                if (!ShouldProcess(path, $"Write the {Format} export of {_rules.Count} AKS egress rules")) return;
+                if (action == ExportFileAction.ClearReadOnlyThenWrite) file.IsReadOnly = false;
                 File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 if (PassThru.IsPresent) WriteObject(new FileInfo(path));
             }
