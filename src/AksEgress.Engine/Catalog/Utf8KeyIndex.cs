@@ -14,8 +14,6 @@ namespace AksEgress.Catalog
         private readonly Dictionary<uint, KeyValuePair<byte[], T>> _first = new Dictionary<uint, KeyValuePair<byte[], T>>();
         private readonly List<KeyValuePair<byte[], T>> _collisions = new List<KeyValuePair<byte[], T>>();
 
-        public int Count { get; private set; }
-
         public void Add(string key, T value) => Add(Encoding.UTF8.GetBytes(key), value);
 
         /// <summary>Adds under the reader's current property name or string, taken as raw bytes.</summary>
@@ -31,7 +29,6 @@ namespace AksEgress.Catalog
             var hash = Hash(bytes);
             if (_first.ContainsKey(hash)) _collisions.Add(pair);
             else _first.Add(hash, pair);
-            Count++;
         }
 
         /// <summary>The value whose key equals the reader's current string token, or null.</summary>

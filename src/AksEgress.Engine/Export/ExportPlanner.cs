@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using AksEgress.Errors;
+using AksEgress.Planning;
 
 namespace AksEgress.Export
 {
@@ -96,7 +96,7 @@ namespace AksEgress.Export
             }
             foreach (var source in options.SourceAddresses)
             {
-                if (!IsSourceAddress(source))
+                if (!IpAddressText.IsAddressOrCidr(source))
                 {
                     throw new AksEgressInputException("InvalidSourceAddress",
                         $"-SourceAddress '{source}' is not an IP address, a CIDR such as 10.240.0.0/16, or '*'.", source);
@@ -116,18 +116,6 @@ namespace AksEgress.Export
                 throw new AksEgressInputException("InvalidCollectionGroupName",
                     $"-CollectionGroupName '{options.CollectionGroupName}' has no letter or digit; give a name such as 'aks-egress'.", options.CollectionGroupName);
             }
-        }
-
-        internal static bool IsSourceAddress(string? text)
-        {
-            if (text == "*") return true;
-            if (string.IsNullOrWhiteSpace(text)) return false;
-            var parts = text!.Split('/');
-            if (parts.Length > 2 || !IPAddress.TryParse(parts[0], out var address)) return false;
-            if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && parts[0].Split('.').Length != 4) return false;
-            if (parts.Length == 1) return true;
-            var max = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
-            return int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix) && prefix <= max;
         }
     }
 }

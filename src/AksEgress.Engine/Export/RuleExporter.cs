@@ -29,21 +29,6 @@ namespace AksEgress.Export
         public static bool IsDeployable(ExportFormat format) =>
             format == ExportFormat.AzureFirewallArm || format == ExportFormat.Bicep || format == ExportFormat.Terraform || format == ExportFormat.AzCli;
 
-        /// <summary>The usual file extension of a format, for -Path suggestions and tests.</summary>
-        public static string Extension(ExportFormat format)
-        {
-            switch (format)
-            {
-                case ExportFormat.AzureFirewallArm: return ".json";
-                case ExportFormat.Bicep: return ".bicep";
-                case ExportFormat.Terraform: return ".tf";
-                case ExportFormat.AzCli: return ".sh";
-                case ExportFormat.Csv: return ".csv";
-                case ExportFormat.Json: return ".json";
-                default: return ".md";
-            }
-        }
-
         private static IRuleWriter WriterFor(ExportFormat format)
         {
             switch (format)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using AksEgress.Catalog;
 using AksEgress.Errors;
+using AksEgress.Planning;
 
 namespace AksEgress.Export
 {
@@ -19,6 +20,13 @@ namespace AksEgress.Export
     /// </summary>
     public static class RuleRecord
     {
+        /// <summary>
+        /// Builds a rule from a property tree (the host's copy of a piped object); property names are matched
+        /// case-insensitively, as PowerShell does.
+        /// </summary>
+        public static AksEgressRule FromTree(IReadOnlyDictionary<string, object?> record) =>
+            FromProperties(name => Clusters.PropertyTree.Get(record, name));
+
         /// <summary>Builds a rule; throws AksEgressInputException naming the property that is missing or wrong.</summary>
         public static AksEgressRule FromProperties(Func<string, object?> property)
         {
@@ -59,7 +67,7 @@ namespace AksEgress.Export
         {
             if (destination == "*") return DestinationType.Any;
             if (destination == Planning.Placeholders.ApiServerPublicIp || destination == Planning.Placeholders.CustomDnsIp) return DestinationType.Placeholder;
-            if (System.Net.IPAddress.TryParse(destination, out _) || ExportPlanner.IsSourceAddress(destination)) return DestinationType.IpAddress;
+            if (System.Net.IPAddress.TryParse(destination, out _) || IpAddressText.IsAddressOrCidr(destination)) return DestinationType.IpAddress;
             return destination.IndexOf('*') >= 0 ? DestinationType.WildcardFqdn : DestinationType.Fqdn;
         }
 

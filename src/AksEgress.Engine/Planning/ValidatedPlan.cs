@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using AksEgress.Errors;
 using AksEgress.Regions;
 
@@ -66,16 +64,12 @@ namespace AksEgress.Planning
 
         private static string ParseAddress(string? text, string errorId, string parameter)
         {
-            var trimmed = (text ?? "").Trim();
-            // IPAddress.TryParse also takes shorthand such as "10.1" (= 10.0.0.1); a firewall rule wants the full form.
-            var isAddress = IPAddress.TryParse(trimmed, out var address)
-                && (address.AddressFamily != AddressFamily.InterNetwork || trimmed.Split('.').Length == 4);
-            if (!isAddress)
+            if (!IpAddressText.TryParse(text, out var address))
             {
                 throw new AksEgressInputException(errorId,
                     $"'{text}' is not an IP address. {parameter} takes IPv4 or IPv6 addresses such as 10.0.0.4.", text);
             }
-            return address!.ToString();
+            return address.ToString();
         }
 
         private static string? ValidateHost(string? host)

@@ -92,7 +92,7 @@ namespace AksEgress.Commands
                 }
                 try
                 {
-                    _rules.Add(RuleRecord.FromProperties(name => PropertyOf(item, name)));
+                    _rules.Add(RuleRecord.FromTree(PropertyTreeBuilder.FromObject(item)));
                 }
                 catch (AksEgressInputException ex)
                 {
@@ -158,13 +158,5 @@ namespace AksEgress.Commands
 
         private ExportFormat ParseFormat() =>
             (ExportFormat)Enum.Parse(typeof(ExportFormat), Format, ignoreCase: true);
-
-        /// <summary>A property of a piped object by name; hashtables are read by key.</summary>
-        private static object? PropertyOf(PSObject item, string name)
-        {
-            if (item.BaseObject is System.Collections.IDictionary dictionary) return dictionary.Contains(name) ? dictionary[name] : null;
-            var value = item.Properties[name]?.Value;
-            return value is PSObject wrapped ? wrapped.BaseObject : value;
-        }
     }
 }

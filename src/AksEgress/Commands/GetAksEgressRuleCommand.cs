@@ -84,7 +84,7 @@ namespace AksEgress.Commands
             DerivationResult result;
             try
             {
-                result = ClusterRules.Derive(PropertyTree.FromObject(InputObject), _features, _requirements, IncludeLegacy.IsPresent);
+                result = ClusterRules.Derive(PropertyTreeBuilder.FromObject(InputObject), _features, _requirements, IncludeLegacy.IsPresent);
             }
             catch (AksEgressInputException ex)
             {

@@ -9,9 +9,10 @@ namespace AksEgress.Commands
     /// <summary>
     /// Copies a piped object (Get-AzAksCluster output, ConvertFrom-Json objects, Search-AzGraph rows,
     /// hashtables) into plain dictionaries, lists and scalars, so the engine can read it without PowerShell
-    /// types. Deciding what the values mean is the engine's job (ClusterProfileReader).
+    /// types. Deciding what the values mean is the engine's job (ClusterProfileReader, RuleRecord), which
+    /// reads the tree through AksEgress.Clusters.PropertyTree.
     /// </summary>
-    internal static class PropertyTree
+    internal static class PropertyTreeBuilder
     {
         private const int MaxDepth = 12;
 
