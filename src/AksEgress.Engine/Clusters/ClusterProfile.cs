@@ -38,6 +38,10 @@ namespace AksEgress.Clusters
         public LinuxOsSku OsSku { get; set; } = LinuxOsSku.Ubuntu;
         public string? OutboundType { get; set; }
         public HttpProxySettings? HttpProxy { get; set; }
+        /// <summary>Whether installed cluster extensions were looked up (a live read or our Resource Graph query); a piped document does not list them.</summary>
+        public bool ExtensionsKnown { get; set; }
+        /// <summary>The extension types installed (for example microsoft.flux), when known.</summary>
+        public IReadOnlyList<string> ExtensionTypes { get; set; } = new string[0];
         /// <summary>Features this input shape cannot show (an Az.Aks object has no security or monitoring profile).</summary>
         public IReadOnlyList<AksFeature> Undetectable { get; set; } = new AksFeature[0];
 

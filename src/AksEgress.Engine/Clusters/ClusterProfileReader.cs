@@ -21,7 +21,11 @@ namespace AksEgress.Clusters
         /// <summary>Features a Get-AzAksCluster object has no field for (Monitoring is added when no omsagent add-on is on).</summary>
         private static readonly AksFeature[] AzAksBlindSpots = { AksFeature.Defender, AksFeature.WorkloadIdentity, AksFeature.CostAnalysis };
 
-        public static ClusterProfile Read(IReadOnlyDictionary<string, object?> cluster)
+        public static ClusterProfile Read(IReadOnlyDictionary<string, object?> cluster) => Read(cluster, null);
+
+        /// <param name="cluster">The cluster's property tree.</param>
+        /// <param name="endpointCloud">The cloud whose ARM endpoint the cluster was read from, used when no API-server FQDN names it.</param>
+        public static ClusterProfile Read(IReadOnlyDictionary<string, object?> cluster, AzureCloudName? endpointCloud)
         {
             if (cluster == null) throw new ArgumentNullException(nameof(cluster));
 
@@ -70,7 +74,7 @@ namespace AksEgress.Clusters
                 Location = location,
                 PrivateCluster = isPrivate,
                 ApiServerFqdn = isPrivate ? privateFqdn ?? fqdn : fqdn,
-                Cloud = CloudOf(fqdn) ?? CloudOf(privateFqdn) ?? CloudOfRegion(location),
+                Cloud = CloudOf(fqdn) ?? CloudOf(privateFqdn) ?? endpointCloud ?? CloudOfRegion(location),
                 OutboundType = String(settings, "networkProfile", "outboundType"),
                 HttpProxy = ReadProxy(Object(settings, "httpProxyConfig")),
             };
@@ -82,6 +86,12 @@ namespace AksEgress.Clusters
             if (IsTrue(settings, "azureMonitorProfile", "metrics", "enabled")) features.Add(AksFeature.Monitoring);
             if (IsTrue(settings, "metricsProfile", "costAnalysis", "enabled")) features.Add(AksFeature.CostAnalysis);
             ReadPools(List(settings, "agentPoolProfiles"), features);
+            // "extensionTypes" is not an ARM property: our Resource Graph query projects it and a live read adds it from
+            // Microsoft.KubernetesConfiguration/extensions. Its presence, even empty, means the extensions are known.
+            profile.ExtensionsKnown = Has(cluster, "extensionTypes");
+            var extensionTypes = (List(cluster, "extensionTypes") ?? new object?[0]).Select(AsString).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToArray();
+            profile.ExtensionTypes = extensionTypes;
+            if (extensionTypes.Length > 0) features.Add(AksFeature.ClusterExtensions);
             profile.Features = features;
             profile.OsSku = features.Contains(AksFeature.UbuntuUpdates) ? LinuxOsSku.Ubuntu : LinuxOsSku.AzureLinux;
 
@@ -94,6 +104,7 @@ namespace AksEgress.Clusters
                 // does carry a profile) is not reported as undetectable.
                 var blind = new List<AksFeature>(AzAksBlindSpots);
                 if (!features.Contains(AksFeature.Monitoring)) blind.Add(AksFeature.Monitoring);
+                if (!profile.ExtensionsKnown) blind.Add(AksFeature.ClusterExtensions);
                 profile.Undetectable = blind.Where(f => !features.Contains(f)).ToArray();
             }
 

@@ -5,7 +5,7 @@ using AksEgress.Planning;
 
 namespace AksEgress.Clusters
 {
-    /// <summary>The rules of one cluster that came down the pipeline, in whatever shape it came.</summary>
+    /// <summary>The rules of one cluster, whatever shape it came in and however it was read.</summary>
     public static class ClusterRules
     {
         /// <summary>
@@ -17,15 +17,21 @@ namespace AksEgress.Clusters
         /// <param name="requirements">Requirements to return; empty means Required and Recommended.</param>
         /// <param name="includeLegacy">Also return the 2020 edition's rows.</param>
         public static DerivationResult Derive(IReadOnlyDictionary<string, object?> cluster, ICollection<AksFeature> extraFeatures,
-            ICollection<RuleRequirement> requirements, bool includeLegacy)
+            ICollection<RuleRequirement> requirements, bool includeLegacy) =>
+            Derive(ClusterProfileReader.Read(cluster), new RuleRequest { ExtraFeatures = extraFeatures, Requirements = requirements, IncludeLegacy = includeLegacy }, null);
+
+        /// <param name="profile">The cluster as read.</param>
+        /// <param name="request">What the operator asked for.</param>
+        /// <param name="whyNotReread">Why the cluster was not re-read through ARM, for the warning about undetectable features; null when no attempt was possible.</param>
+        public static DerivationResult Derive(ClusterProfile profile, RuleRequest request, string? whyNotReread)
         {
-            var profile = ClusterProfileReader.Read(cluster);
-            var plan = profile.ToPlan(requirements, includeLegacy);
-            foreach (var feature in extraFeatures)
+            var plan = profile.ToPlan(request.Requirements, request.IncludeLegacy);
+            foreach (var feature in request.ExtraFeatures)
             {
                 if (!plan.Features.Contains(feature)) plan.Features.Add(feature);
             }
 
+            var who = profile.Name ?? profile.Id ?? "(unnamed)";
             DerivationResult derived;
             try
             {
@@ -33,18 +39,20 @@ namespace AksEgress.Clusters
             }
             catch (AksEgressInputException ex)
             {
-                var who = profile.Name ?? profile.Id ?? "(unnamed)";
                 throw new AksEgressInputException(ex.ErrorId, $"Cluster '{who}': {ex.Message}", profile.Id ?? profile.Name, ex.Kind);
             }
 
             var warnings = new List<string>();
-            var unseen = profile.Undetectable.Where(f => !extraFeatures.Contains(f)).ToList();
+            var unseen = profile.Undetectable.Where(f => !request.ExtraFeatures.Contains(f)).ToList();
             if (unseen.Count > 0)
             {
-                warnings.Add($"Cluster '{profile.Name ?? profile.Id}' came as a {profile.Shape} object, which does not show whether {string.Join(", ", unseen)} {(unseen.Count == 1 ? "is" : "are")} enabled, so those rules are not included. " +
-                    $"Pipe 'az aks show' output or Search-AzGraph rows instead, or add them with -Feature. (Re-reading the cluster through ARM is not available yet.)");
+                var reread = whyNotReread == null
+                    ? "It could not be re-read through ARM because it has no Id."
+                    : $"Re-reading it through ARM was not possible: {whyNotReread.TrimEnd('.')}.";
+                warnings.Add($"Cluster '{who}' came as a {profile.Shape} object, which does not show whether {string.Join(", ", unseen)} {(unseen.Count == 1 ? "is" : "are")} enabled, so those rules are not included. " +
+                    $"{reread} Sign in (Connect-AzAccount) or pass -AccessToken so it can be, pipe 'az aks show' output instead, or add the features with -Feature.");
             }
-            warnings.AddRange(derived.Warnings.Select(w => $"Cluster '{profile.Name ?? profile.Id}': {w}"));
+            warnings.AddRange(derived.Warnings.Select(w => $"Cluster '{who}': {w}"));
             return new DerivationResult(derived.Rules, warnings);
         }
     }

@@ -11,6 +11,8 @@ namespace AksEgress.Errors
         PermissionDenied,
         ConnectionError,
         OperationTimeout,
+        AuthenticationError,
+        LimitsExceeded,
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ namespace AksEgress.Export
                 PurposeKo = Text(property, "PurposeKo", false),
                 DestinationTemplate = Text(property, "DestinationTemplate", false),
                 Source = Text(property, "Source", false),
+                // A file written before rules carried an origin has no Origin column: its rules are the catalog's.
+                Origin = Enum(property, "Origin", RuleOrigin.Catalog),
             };
             rule.DestinationType = Enum(property, "DestinationType", Infer(destination));
             if (rule.DestinationTemplate.Length == 0) rule.DestinationTemplate = destination;

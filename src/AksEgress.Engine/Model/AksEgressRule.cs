@@ -32,6 +32,11 @@ namespace AksEgress
         public string DestinationTemplate { get; set; } = "";
         /// <summary>Where the rule comes from: seed document and table, or the newer edition that added it.</summary>
         public string Source { get; set; } = "";
+        /// <summary>
+        /// Who names the rule: the catalog (the default), the AKS service's list of outbound dependencies of the
+        /// cluster, or both. See <see cref="RuleOrigin"/>.
+        /// </summary>
+        public RuleOrigin Origin { get; set; } = RuleOrigin.Catalog;
 
         public override string ToString() => $"{Feature} {Kind} {Destination} {Protocol}/{Port}";
     }

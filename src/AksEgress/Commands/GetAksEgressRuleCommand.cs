@@ -1,33 +1,75 @@
 using System;
 using System.Collections.Generic;
-using AksEgress.Clusters;
 using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using AksEgress.Arm;
+using AksEgress.Clusters;
 using AksEgress.Errors;
 using AksEgress.Planning;
 
 namespace AksEgress.Commands
 {
     /// <summary>
-    /// Get-AksEgressRule: the outbound rules a cluster needs. The Plan set describes a cluster that may not
-    /// exist yet; the InputObject set takes clusters from the pipeline (Get-AzAksCluster, az aks show |
-    /// ConvertFrom-Json, Search-AzGraph). Every decision is the engine's; this class only binds and writes.
+    /// Get-AksEgressRule: the outbound rules a cluster needs. Plan describes a cluster that may not exist yet;
+    /// InputObject takes clusters from the pipeline; ResourceName, ResourceId and All read clusters live through
+    /// ARM and Resource Graph. Every decision is the engine's; this class binds, calls and writes.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "AksEgressRule", DefaultParameterSetName = ParameterSets.Plan)]
     [OutputType(typeof(AksEgressRule))]
-    public sealed class GetAksEgressRuleCommand : PSCmdlet
+    public sealed class GetAksEgressRuleCommand : AsyncPSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Plan)]
         [ValidateNotNullOrEmpty]
         public string Location { get; set; } = "";
 
-        [Parameter(ParameterSetName = ParameterSets.Plan)]
+        /// <summary>Plan: the cluster's cloud (default AzureCloud). Live sets: the cloud whose ARM is called (default: the Az context's).</summary>
+        [Parameter]
         [ValidateSet("AzureCloud", "AzureChinaCloud", "AzureUSGovernment")]
-        public string Cloud { get; set; } = "AzureCloud";
+        public string? Cloud { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>Plan set: the cluster's features. InputObject set: features to add to what was detected.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ResourceName)]
+        [ValidateNotNullOrEmpty]
+        public string ResourceGroupName { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.ResourceName)]
+        [ValidateNotNullOrEmpty]
+        [Alias("ClusterName")]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ResourceId)]
+        [ValidateNotNullOrEmpty]
+        [Alias("Id")]
+        public string[] ResourceId { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.All)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>ResourceName: the cluster's subscription (default: the Az context's). All: the subscriptions to search (default: every one).</summary>
+        [Parameter(ParameterSetName = ParameterSets.ResourceName)]
+        [Parameter(ParameterSetName = ParameterSets.All)]
+        [ValidateNotNullOrEmpty]
+        public string[] SubscriptionId { get; set; } = new string[0];
+
+        [Parameter(ParameterSetName = ParameterSets.InputObject)]
+        [Parameter(ParameterSetName = ParameterSets.ResourceName)]
+        [Parameter(ParameterSetName = ParameterSets.ResourceId)]
+        [Parameter(ParameterSetName = ParameterSets.All)]
+        public SwitchParameter IncludeServiceReported { get; set; }
+
+        /// <summary>An ARM access token for the cloud, e.g. (Get-AzAccessToken -AsSecureString).Token. Never written anywhere.</summary>
+        [Parameter(ParameterSetName = ParameterSets.InputObject)]
+        [Parameter(ParameterSetName = ParameterSets.ResourceName)]
+        [Parameter(ParameterSetName = ParameterSets.ResourceId)]
+        [Parameter(ParameterSetName = ParameterSets.All)]
+        [ValidateNotNull]
+        public SecureString? AccessToken { get; set; }
+
+        /// <summary>Plan: the cluster's features. Other sets: features to add to what was detected.</summary>
         [Parameter]
         [ValidateSet("Core", "UbuntuUpdates", "GpuNodePool", "WindowsNodePool", "WorkloadIdentity", "Defender",
             "KeyVaultSecretsProvider", "Monitoring", "AzurePolicy", "CostAnalysis", "ClusterExtensions", "DevSpaces")]
@@ -62,62 +104,148 @@ namespace AksEgress.Commands
         [Parameter]
         public SwitchParameter IncludeLegacy { get; set; }
 
-        private List<AksFeature> _features = new List<AksFeature>();
-        private List<RuleRequirement> _requirements = new List<RuleRequirement>();
+        private RuleRequest _request = new RuleRequest();
+        private LiveClusterRules? _live;
+        private bool _armTried;
+        private string? _contextSubscription;
+        private string? _clusterId;
+        private IReadOnlyList<string>? _fleetSubscriptions;
 
-        protected override void BeginProcessing()
+        protected override Task BeginProcessingAsync(CancellationToken cancel)
         {
             try
             {
-                _features = PlanText.ParseFeatures(Feature);
-                _requirements = PlanText.ParseRequirements(Requirement);
+                _request = new RuleRequest
+                {
+                    ExtraFeatures = PlanText.ParseFeatures(Feature),
+                    Requirements = PlanText.ParseRequirements(Requirement),
+                    IncludeLegacy = IncludeLegacy.IsPresent,
+                    IncludeServiceReported = IncludeServiceReported.IsPresent,
+                };
             }
             catch (AksEgressInputException ex)
             {
                 ThrowTerminatingError(ErrorRecords.FromInput(ex));
             }
-        }
+            if (ParameterSetName == ParameterSets.Plan) return Task.CompletedTask;
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName != ParameterSets.InputObject || InputObject == null) return;
-            DerivationResult result;
+            _live = new LiveClusterRules(_request);
+            if (ParameterSetName == ParameterSets.InputObject) return Task.CompletedTask;
+
+            // The live sets always call ARM: find the credential now, on the pipeline thread, then check what to ask
+            // for; a subscription or name that cannot be right ends the command before any request.
+            ConnectArm();
             try
             {
-                result = ClusterRules.Derive(PropertyTreeBuilder.FromObject(InputObject), _features, _requirements, IncludeLegacy.IsPresent);
+                if (ParameterSetName == ParameterSets.ResourceName)
+                    _clusterId = LiveTargets.ByName(SubscriptionId, _contextSubscription, ResourceGroupName, Name);
+                if (ParameterSetName == ParameterSets.All)
+                    _fleetSubscriptions = LiveTargets.FleetSubscriptions(SubscriptionId);
             }
             catch (AksEgressInputException ex)
             {
-                // One cluster that cannot be read: say which, keep going with the rest of the pipeline.
-                WriteError(ErrorRecords.FromInput(ex));
-                return;
+                ThrowTerminatingError(ErrorRecords.FromInput(ex));
+            }
+            return Task.CompletedTask;
+        }
+
+        protected override async Task ProcessRecordAsync(CancellationToken cancel)
+        {
+            if (_live == null) return;
+            try
+            {
+                switch (ParameterSetName)
+                {
+                    case ParameterSets.InputObject:
+                        if (InputObject == null) return;
+                        var tree = PropertyTreeBuilder.FromObject(InputObject);
+                        if (!_armTried && _live.NeedsArm(tree)) ConnectArm(); // still on the pipeline thread
+                        Write(await _live.ForPipedAsync(tree, cancel).ConfigureAwait(false));
+                        break;
+                    case ParameterSets.ResourceId:
+                        foreach (var id in ResourceId) Write(await _live.ForResourceIdAsync(id, cancel).ConfigureAwait(false));
+                        break;
+                    case ParameterSets.ResourceName:
+                        Write(await _live.ForResourceIdAsync(_clusterId!, cancel).ConfigureAwait(false));
+                        break;
+                    case ParameterSets.All:
+                        await FleetAsync(cancel).ConfigureAwait(false);
+                        break;
+                }
+            }
+            catch (AksEgressInputException ex)
+            {
+                QueueError(ErrorRecords.FromInput(ex));
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is PipelineStoppedException))
+            {
+                QueueError(ErrorRecords.Unexpected(ex, "ClusterRuleDerivationFailed", (object?)InputObject ?? ResourceGroupName));
+            }
+        }
+
+        protected override Task EndProcessingAsync(CancellationToken cancel)
+        {
+            if (ParameterSetName == ParameterSets.Plan) WritePlan();
+            return Task.CompletedTask;
+        }
+
+        private async Task FleetAsync(CancellationToken cancel)
+        {
+            const string activity = "Reading AKS clusters from Azure Resource Graph";
+            var count = await _live!.ForFleetAsync(_fleetSubscriptions, Write, progress =>
+            {
+                var status = progress.Total.HasValue ? $"{progress.Clusters} of {progress.Total} clusters" : $"{progress.Clusters} clusters";
+                QueueProgress(new ProgressRecord(1, activity, status) { PercentComplete = progress.Percent });
+            }, cancel).ConfigureAwait(false);
+            QueueProgress(new ProgressRecord(1, activity, $"{count} clusters") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void ConnectArm()
+        {
+            _armTried = true;
+            AzureCloudName? cloud = null;
+            try
+            {
+                if (Cloud != null) cloud = PlanText.ParseCloud(Cloud);
+                var needContext = ParameterSetName == ParameterSets.ResourceName && SubscriptionId.Length == 0;
+                _live!.Arm = ArmSession.Connect(this, cloud, AccessToken, needContext, QueueDebug, out _contextSubscription);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
-                WriteError(ErrorRecords.Unexpected(ex, "ClusterRuleDerivationFailed", InputObject));
-                return;
+                // No client means every ARM call reports why; piped clusters fall back to what they show.
+                _live!.WhyNoArm = ex.Message;
+                WriteVerbose($"ARM is not available: {ex.Message}");
             }
-            Write(result);
         }
 
-        protected override void EndProcessing()
+        private void Write(ClusterOutcome outcome)
         {
-            if (ParameterSetName != ParameterSets.Plan) return;
+            foreach (var warning in outcome.Warnings) QueueWarning(warning);
+            if (outcome.Error != null)
+            {
+                QueueError(ErrorRecords.FromInput(outcome.Error));
+                return;
+            }
+            foreach (var rule in outcome.Rules) QueueObject(rule);
+        }
+
+        private void WritePlan()
+        {
             DerivationResult result;
             try
             {
                 var plan = new RulePlan
                 {
-                    Cloud = PlanText.ParseCloud(Cloud),
+                    Cloud = PlanText.ParseCloud(Cloud ?? "AzureCloud"),
                     Location = Location,
-                    Features = _features,
+                    Features = new List<AksFeature>(_request.ExtraFeatures),
                     OsSku = PlanText.ParseOsSku(OsSku),
                     PrivateCluster = PrivateCluster.IsPresent,
                     LegacyTunnel = LegacyTunnel.IsPresent,
                     ApiServerFqdn = ApiServerFqdn,
                     ApiServerAddress = ApiServerAddress,
                     CustomDnsServers = CustomDnsServer,
-                    Requirements = _requirements,
+                    Requirements = _request.Requirements,
                     IncludeLegacy = IncludeLegacy.IsPresent,
                 };
                 result = RuleDeriver.Default.Derive(plan);
@@ -133,11 +261,6 @@ namespace AksEgress.Commands
                 ThrowTerminatingError(ErrorRecords.Unexpected(ex, "RuleDerivationFailed", Location));
                 return;
             }
-            Write(result);
-        }
-
-        private void Write(DerivationResult result)
-        {
             foreach (var warning in result.Warnings) WriteWarning(warning);
             foreach (var rule in result.Rules) WriteObject(rule);
         }

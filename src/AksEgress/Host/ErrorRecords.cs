@@ -24,6 +24,8 @@ namespace AksEgress.Commands
                 case AksEgressErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
                 case AksEgressErrorKind.ConnectionError: return ErrorCategory.ConnectionError;
                 case AksEgressErrorKind.OperationTimeout: return ErrorCategory.OperationTimeout;
+                case AksEgressErrorKind.AuthenticationError: return ErrorCategory.AuthenticationError;
+                case AksEgressErrorKind.LimitsExceeded: return ErrorCategory.LimitsExceeded;
                 default: return ErrorCategory.InvalidArgument;
             }
         }

@@ -338,9 +338,9 @@ namespace AksEgress.Engine.Tests.Clusters
             var plain = ClusterProfileReader.Read(AzAks());
             var withOmsAgent = ClusterProfileReader.Read(AzAks(addons: Map(("omsagent", Addon(true)))));
 
-            Assert.Equal(new[] { AksFeature.WorkloadIdentity, AksFeature.Defender, AksFeature.Monitoring, AksFeature.CostAnalysis },
+            Assert.Equal(new[] { AksFeature.WorkloadIdentity, AksFeature.Defender, AksFeature.Monitoring, AksFeature.CostAnalysis, AksFeature.ClusterExtensions }.OrderBy(f => f),
                 plain.Undetectable.OrderBy(f => f));
-            Assert.Equal(new[] { AksFeature.WorkloadIdentity, AksFeature.Defender, AksFeature.CostAnalysis },
+            Assert.Equal(new[] { AksFeature.WorkloadIdentity, AksFeature.Defender, AksFeature.CostAnalysis, AksFeature.ClusterExtensions }.OrderBy(f => f),
                 withOmsAgent.Undetectable.OrderBy(f => f));
             Assert.Contains(AksFeature.Monitoring, withOmsAgent.Features);
         }

@@ -41,7 +41,7 @@ namespace AksEgress.Engine.Tests.Clusters
         public void FeaturesTheShapeCannotShowAreNamedInOneWarningUnlessAdded()
         {
             var plain = Derive(AzAksObject());
-            var withExtras = Derive(AzAksObject(), AksFeature.Defender, AksFeature.WorkloadIdentity, AksFeature.CostAnalysis, AksFeature.Monitoring);
+            var withExtras = Derive(AzAksObject(), AksFeature.Defender, AksFeature.WorkloadIdentity, AksFeature.CostAnalysis, AksFeature.Monitoring, AksFeature.ClusterExtensions);
 
             var warning = Assert.Single(plain.Warnings, w => w.Contains("does not show"));
             Assert.Contains("aks1", warning);

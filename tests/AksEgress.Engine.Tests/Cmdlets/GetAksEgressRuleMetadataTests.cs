@@ -11,11 +11,20 @@ namespace AksEgress.Engine.Tests.Cmdlets
 
         public void Dispose() => _metadata.Dispose();
 
-        // name -> (type, mandatory, position, parameter set or null for all sets)
+        private const string Live = "All,InputObject,ResourceId,ResourceName";
+
+        // name -> (type, mandatory, position, parameter sets (sorted, comma-separated) or null for all sets)
         private static readonly Dictionary<string, (string Type, bool Mandatory, int Position, string? Set)> Expected = new()
         {
             ["Location"] = ("String", true, 0, "Plan"),
-            ["Cloud"] = ("String", false, int.MinValue, "Plan"),
+            ["Cloud"] = ("String", false, int.MinValue, null),
+            ["ResourceGroupName"] = ("String", true, 0, "ResourceName"),
+            ["Name"] = ("String", true, 1, "ResourceName"),
+            ["ResourceId"] = ("String[]", true, int.MinValue, "ResourceId"),
+            ["All"] = ("SwitchParameter", true, int.MinValue, "All"),
+            ["SubscriptionId"] = ("String[]", false, int.MinValue, "All,ResourceName"),
+            ["IncludeServiceReported"] = ("SwitchParameter", false, int.MinValue, Live),
+            ["AccessToken"] = ("SecureString", false, int.MinValue, Live),
             ["InputObject"] = ("PSObject", true, int.MinValue, "InputObject"),
             ["Feature"] = ("String[]", false, int.MinValue, null),
             ["OsSku"] = ("String", false, int.MinValue, "Plan"),
@@ -55,12 +64,16 @@ namespace AksEgress.Engine.Tests.Cmdlets
         {
             var property = _cmdlet.GetProperty(name)!;
             var expected = Expected[name];
-            var parameter = Assert.Single(CmdletMetadata.Attributes(property, "ParameterAttribute"));
+            var parameters = CmdletMetadata.Attributes(property, "ParameterAttribute").ToList();
+            var sets = parameters.Select(p => CmdletMetadata.Named<string>(p, "ParameterSetName")).ToList();
 
             Assert.Equal(expected.Type, property.PropertyType.Name);
-            Assert.Equal(expected.Mandatory, CmdletMetadata.Named<bool>(parameter, "Mandatory"));
-            Assert.Equal(expected.Position, CmdletMetadata.Named<int?>(parameter, "Position") ?? int.MinValue);
-            Assert.Equal(expected.Set, CmdletMetadata.Named<string>(parameter, "ParameterSetName"));
+            Assert.Equal(expected.Set, sets.Contains(null) ? null : string.Join(",", sets.OrderBy(x => x, StringComparer.Ordinal)));
+            Assert.All(parameters, parameter =>
+            {
+                Assert.Equal(expected.Mandatory, CmdletMetadata.Named<bool>(parameter, "Mandatory"));
+                Assert.Equal(expected.Position, CmdletMetadata.Named<int?>(parameter, "Position") ?? int.MinValue);
+            });
         }
 
         public static TheoryData<string> ParameterNames() => new(Expected.Keys);

@@ -220,6 +220,63 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Equal(Csv(rules), Csv(twice));
         }
 
+        /// <summary>The public set with two rules the service confirmed and the sample page's service-only rules appended.</summary>
+        internal static IReadOnlyList<AksEgressRule> WithServiceReported()
+        {
+            var derived = ExportFixtures.Rules(ExportFixtures.Public);
+            var page = AksEgress.Engine.Tests.Clusters.ServiceReportedPages.Read(AksEgress.Engine.Tests.Clusters.ServiceReportedPages.Sample);
+            var extra = new[]
+            {
+                new AksEgress.Clusters.ServiceEndpoint { Category = "dns", Port = 53, Protocol = "UDP", IpAddress = "168.63.129.16" },
+                new AksEgress.Clusters.ServiceEndpoint { Category = "misc", DomainName = "=cmd.example.com", Port = 8443, Protocol = "Grpc", Description = "-odd" },
+            };
+            var merged = AksEgress.Clusters.ServiceReportedMerge.Merge(derived, page.Concat(extra).ToList(),
+                new AksEgress.Clusters.ServiceMergeContext { Location = "koreacentral", ClusterName = "aks1", ClusterId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1" });
+            Assert.Contains(merged, r => r.Origin == RuleOrigin.Catalog);
+            Assert.Contains(merged, r => r.Origin == RuleOrigin.CatalogAndService);
+            Assert.Contains(merged, r => r.Origin == RuleOrigin.Service);
+            return merged;
+        }
+
+        [Fact]
+        public void OriginIsAColumnAndServiceAndCatalogAndServiceRulesComeBack()
+        {
+            var rules = WithServiceReported();
+            var csv = Csv(rules);
+            var rows = Rfc4180.Parse(csv);
+            var origin = rows[0].FindIndex(f => f.Value == "Origin");
+            Assert.Equal(rows[0].FindIndex(f => f.Value == "Source") + 1, origin);
+            var planned = RuleListKit.Planned(rules);
+            Assert.Equal(planned.Select(r => r.Origin.ToString()), rows.Skip(1).Select(r => r[origin].Value));
+            AssertAllQuoted(csv);
+            RuleListKit.AssertSame(planned, Rfc4180.ReadRules(csv));
+
+            var hand = new[]
+            {
+                RuleListKit.Sample(r => r.Origin = RuleOrigin.Service),
+                RuleListKit.Sample(r => { r.Origin = RuleOrigin.CatalogAndService; r.RuleId = "other"; }),
+            };
+            RuleListKit.AssertSame(hand, Rfc4180.ReadRules(Csv(hand)));
+        }
+
+        [Fact]
+        public void AFileWithoutAnOriginColumnIsReadAsCatalog()
+        {
+            var rules = WithServiceReported();
+            var rows = Rfc4180.Parse(Csv(rules));
+            var header = rows[0].Select(f => f.Value).ToList();
+            var origin = header.IndexOf("Origin");
+            header.RemoveAt(origin);
+            var read = rows.Skip(1).Select(row =>
+            {
+                var cells = row.Select(f => f.Value).ToList();
+                cells.RemoveAt(origin);
+                return RuleRecord.FromProperties(name => header.IndexOf(name) is var at && at >= 0 ? cells[at] : null);
+            }).ToList();
+            var planned = RuleListKit.Planned(rules);
+            RuleListKit.AssertSame(planned.Select(r => RuleListKit.Copy(r, c => c.Origin = RuleOrigin.Catalog)).ToList(), read);
+        }
+
         [Fact]
         public void AnEmptyRuleSetIsTheHeaderAlone()
         {

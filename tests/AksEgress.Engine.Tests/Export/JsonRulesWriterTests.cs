@@ -99,6 +99,42 @@ namespace AksEgress.Engine.Tests.Export
         }
 
         [Fact]
+        public void OriginIsAPropertyAndServiceAndCatalogAndServiceRulesComeBack()
+        {
+            var rules = CsvWriterTests.WithServiceReported();
+            var json = Json(rules);
+            var planned = RuleListKit.Planned(rules);
+            using (var document = JsonDocument.Parse(json))
+            {
+                var objects = document.RootElement.EnumerateArray().ToList();
+                Assert.Equal(planned.Select(r => r.Origin.ToString()), objects.Select(o => o.GetProperty("Origin").GetString()));
+                Assert.All(objects, o =>
+                {
+                    var names = o.EnumerateObject().Select(p => p.Name).ToList();
+                    Assert.Equal(names.IndexOf("Source") + 1, names.IndexOf("Origin"));
+                });
+            }
+            RuleListKit.AssertSame(planned, ReadRules(json));
+
+            var hand = new[]
+            {
+                RuleListKit.Sample(r => r.Origin = RuleOrigin.Service),
+                RuleListKit.Sample(r => { r.Origin = RuleOrigin.CatalogAndService; r.RuleId = "other"; }),
+            };
+            RuleListKit.AssertSame(hand, ReadRules(Json(hand)));
+        }
+
+        [Fact]
+        public void AnObjectWithoutOriginIsReadAsCatalog()
+        {
+            var rules = CsvWriterTests.WithServiceReported();
+            var withoutOrigin = System.Text.Json.Nodes.JsonNode.Parse(Json(rules))!.AsArray();
+            foreach (var node in withoutOrigin) Assert.True(node!.AsObject().Remove("Origin"));
+            var read = ReadRules(withoutOrigin.ToJsonString());
+            RuleListKit.AssertSame(RuleListKit.Planned(rules).Select(r => RuleListKit.Copy(r, c => c.Origin = RuleOrigin.Catalog)).ToList(), read);
+        }
+
+        [Fact]
         public void AnEmptyRuleSetIsAnEmptyArray() =>
             Assert.Equal("[]\n", Json(Array.Empty<AksEgressRule>()));
     }

@@ -17,7 +17,8 @@ namespace AksEgress.Export
             nameof(AksEgressRule.ClusterName), nameof(AksEgressRule.ClusterId), nameof(AksEgressRule.Feature), nameof(AksEgressRule.Kind),
             nameof(AksEgressRule.Destination), nameof(AksEgressRule.DestinationType), nameof(AksEgressRule.Protocol), nameof(AksEgressRule.Port),
             nameof(AksEgressRule.Requirement), nameof(AksEgressRule.Condition), nameof(AksEgressRule.Alternatives), nameof(AksEgressRule.Purpose),
-            nameof(AksEgressRule.PurposeKo), nameof(AksEgressRule.DestinationTemplate), nameof(AksEgressRule.Source), ExportNote,
+            nameof(AksEgressRule.PurposeKo), nameof(AksEgressRule.DestinationTemplate), nameof(AksEgressRule.Source), nameof(AksEgressRule.Origin),
+            ExportNote,
         };
 
         /// <summary>The cell texts of one rule, in the order of <see cref="Names"/>: enums by name, Port as digits, null as empty.</summary>
@@ -27,7 +28,7 @@ namespace AksEgress.Export
             rule.ClusterName ?? "", rule.ClusterId ?? "", rule.Feature.ToString(), rule.Kind.ToString(),
             rule.Destination ?? "", rule.DestinationType.ToString(), rule.Protocol.ToString(), rule.Port.ToString(CultureInfo.InvariantCulture),
             rule.Requirement.ToString(), rule.Condition ?? "", rule.Alternatives ?? "", rule.Purpose ?? "",
-            rule.PurposeKo ?? "", rule.DestinationTemplate ?? "", rule.Source ?? "", NoteFor(rule),
+            rule.PurposeKo ?? "", rule.DestinationTemplate ?? "", rule.Source ?? "", rule.Origin.ToString(), NoteFor(rule),
         };
 
         /// <summary>

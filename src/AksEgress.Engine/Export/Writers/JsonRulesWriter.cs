@@ -59,6 +59,7 @@ namespace AksEgress.Export
             json.WriteString(nameof(AksEgressRule.PurposeKo), rule.PurposeKo);
             json.WriteString(nameof(AksEgressRule.DestinationTemplate), rule.DestinationTemplate);
             json.WriteString(nameof(AksEgressRule.Source), rule.Source);
+            json.WriteString(nameof(AksEgressRule.Origin), rule.Origin.ToString());
             var note = CsvColumns.NoteFor(rule);
             if (note.Length > 0) json.WriteString(CsvColumns.ExportNote, note);
             json.WriteEndObject();

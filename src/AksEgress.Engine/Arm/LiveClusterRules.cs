@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using AksEgress.Clusters;
+using AksEgress.Errors;
+
+namespace AksEgress.Arm
+{
+    /// <summary>
+    /// Rules for clusters read live through ARM: by id, piped (re-read when the piped shape hides features), or
+    /// a whole fleet through Resource Graph. Every cluster ends in exactly one ClusterOutcome: rules or one error.
+    /// </summary>
+    public sealed class LiveClusterRules
+    {
+        private readonly RuleRequest _request;
+        private string? _credentialFailure;
+
+        public LiveClusterRules(RuleRequest request, ArmClient? arm = null)
+        {
+            _request = request ?? throw new ArgumentNullException(nameof(request));
+            Arm = arm;
+        }
+
+        /// <summary>The ARM client; null while no credential has been found (the host sets it when one is).</summary>
+        public ArmClient? Arm { get; set; }
+
+        /// <summary>Why there is no ARM client, for messages; set by the host with Arm left null.</summary>
+        public string? WhyNoArm { get; set; }
+
+        /// <summary>
+        /// Whether this piped cluster will want ARM, so the host looks for credentials (on its own thread) first:
+        /// -IncludeServiceReported, or a Get-AzAksCluster object whose hidden features a re-read would show.
+        /// </summary>
+        public bool NeedsArm(IReadOnlyDictionary<string, object?> tree)
+        {
+            try
+            {
+                var profile = ClusterProfileReader.Read(tree);
+                return profile.Id != null && (_request.IncludeServiceReported || profile.Undetectable.Count > 0);
+            }
+            catch (AksEgressInputException)
+            {
+                return false; // it will be reported as it is processed
+            }
+        }
+
+        public async Task<ClusterOutcome> ForResourceIdAsync(string resourceId, CancellationToken cancel)
+        {
+            string id;
+            try
+            {
+                id = ClusterResourceId.Parse(resourceId);
+            }
+            catch (AksEgressInputException ex)
+            {
+                return ClusterOutcome.Failure(ex);
+            }
+            if (Arm == null) return ClusterOutcome.Failure(NoArm(ArmCallSite.ClusterRead, id));
+
+            var warnings = new List<string>();
+            Dictionary<string, object?> tree;
+            try
+            {
+                tree = await new ClusterReads(Arm).GetClusterAsync(id, cancel).ConfigureAwait(false);
+            }
+            catch (ArmRequestException ex)
+            {
+                return ClusterOutcome.Failure(ArmFailures.ToError(ex, ArmCallSite.ClusterRead, ClusterResourceId.NameOf(id), id));
+            }
+            await AddExtensionsAsync(tree, id, warnings, cancel).ConfigureAwait(false);
+            return await FromTreeAsync(tree, Arm.Cloud.Cloud, warnings, null, cancel).ConfigureAwait(false);
+        }
+
+        public async Task<ClusterOutcome> ForPipedAsync(IReadOnlyDictionary<string, object?> tree, CancellationToken cancel)
+        {
+            ClusterProfile piped;
+            try
+            {
+                piped = ClusterProfileReader.Read(tree);
+            }
+            catch (AksEgressInputException ex)
+            {
+                return ClusterOutcome.Failure(ex);
+            }
+            if (piped.Id == null || piped.Undetectable.Count == 0) return await DeriveAsync(piped, new List<string>(), null, cancel).ConfigureAwait(false);
+
+            // A Get-AzAksCluster object hides security, monitoring and extension settings: read the real document.
+            var whyNot = Volatile.Read(ref _credentialFailure) ?? WhyNoArm ?? "no Azure credential was found";
+            if (Arm != null && Volatile.Read(ref _credentialFailure) == null)
+            {
+                try
+                {
+                    var fresh = await new ClusterReads(Arm).GetClusterAsync(piped.Id, cancel).ConfigureAwait(false);
+                    var warnings = new List<string>();
+                    await AddExtensionsAsync(fresh, piped.Id, warnings, cancel).ConfigureAwait(false);
+                    return await FromTreeAsync(fresh, Arm.Cloud.Cloud, warnings, null, cancel).ConfigureAwait(false);
+                }
+                catch (ArmRequestException ex)
+                {
+                    whyNot = ex.Message;
+                    // One failed sign-in is enough: the next piped clusters go straight to the fallback.
+                    if (ex.Reason == ArmFailureReason.CredentialUnavailable) Interlocked.CompareExchange(ref _credentialFailure, ex.Message, null);
+                }
+            }
+            return await DeriveAsync(piped, new List<string>(), whyNot, cancel).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Every cluster Resource Graph returns, each handed to <paramref name="sink"/> (from any thread) as it is
+        /// done. Returns how many clusters were handed out. Throws AksEgressInputException (FleetQuery…) when a
+        /// page cannot be read even after retries, once the clusters already read have been handed out.
+        /// </summary>
+        public async Task<int> ForFleetAsync(IReadOnlyList<string>? subscriptions, Action<ClusterOutcome> sink, Action<FleetProgress>? progress, CancellationToken cancel)
+        {
+            if (Arm == null) throw NoArm(ArmCallSite.FleetQuery, "ResourceGraph");
+            var inFlight = new List<Task>();
+            var handed = 0;
+            using (var gate = new SemaphoreSlim(Math.Max(1, Arm.Options.MaxConcurrentRequests)))
+            {
+                try
+                {
+                    await new ResourceGraphClusters(Arm).QueryAsync(subscriptions, async page =>
+                    {
+                        for (var i = 0; i < page.Rows.Count; i++)
+                        {
+                            var row = page.Rows[i];
+                            var where = $"Resource Graph page {page.Number}, row {i + 1}";
+                            handed++;
+                            if (!_request.IncludeServiceReported)
+                            {
+                                sink(await FromRowAsync(row, where, cancel).ConfigureAwait(false));
+                                continue;
+                            }
+                            await gate.WaitAsync(cancel).ConfigureAwait(false);
+                            inFlight.Add(Gated(row, where, gate, sink, cancel));
+                        }
+                        progress?.Invoke(new FleetProgress(page.Number, handed, page.TotalRecords));
+                    }, cancel).ConfigureAwait(false);
+                }
+                catch (ArmRequestException ex)
+                {
+                    await Task.WhenAll(inFlight).ConfigureAwait(false);
+                    var error = ArmFailures.ToError(ex, ArmCallSite.FleetQuery, "", "ResourceGraph");
+                    throw new AksEgressInputException(error.ErrorId,
+                        $"{error.Message} {handed} cluster(s) were read before the failure; the rest were not read.", error.Target, error.Kind);
+                }
+                await Task.WhenAll(inFlight).ConfigureAwait(false);
+            }
+            return handed;
+        }
+
+        private async Task Gated(IReadOnlyDictionary<string, object?>? row, string where, SemaphoreSlim gate, Action<ClusterOutcome> sink, CancellationToken cancel)
+        {
+            try
+            {
+                sink(await FromRowAsync(row, where, cancel).ConfigureAwait(false));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        private async Task<ClusterOutcome> FromRowAsync(IReadOnlyDictionary<string, object?>? row, string where, CancellationToken cancel)
+        {
+            if (row == null)
+            {
+                return ClusterOutcome.Failure(new AksEgressInputException("ResourceGraphRowMalformed",
+                    $"{where} is not an object, so no cluster could be read from it. Run the command again; if it persists, report it.",
+                    where, AksEgressErrorKind.InvalidData));
+            }
+            try
+            {
+                return await FromTreeAsync(row, Arm?.Cloud.Cloud, new List<string>(), null, cancel).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                // A defect for one row must not cost the fleet its other clusters.
+                return ClusterOutcome.Failure(new AksEgressInputException("ClusterRuleDerivationFailed",
+                    $"The rules of the cluster at {where} could not be derived: {ex.Message}. Please report this.",
+                    PropertyTree.String(row, "id") ?? where, AksEgressErrorKind.InvalidData));
+            }
+        }
+
+        private Task<ClusterOutcome> FromTreeAsync(IReadOnlyDictionary<string, object?> tree, AzureCloudName? endpointCloud, List<string> warnings,
+            string? whyNotReread, CancellationToken cancel)
+        {
+            ClusterProfile profile;
+            try
+            {
+                profile = ClusterProfileReader.Read(tree, endpointCloud);
+            }
+            catch (AksEgressInputException ex)
+            {
+                return Task.FromResult(ClusterOutcome.Failure(ex, warnings));
+            }
+            return DeriveAsync(profile, warnings, whyNotReread, cancel);
+        }
+
+        private async Task<ClusterOutcome> DeriveAsync(ClusterProfile profile, List<string> warnings, string? whyNotReread, CancellationToken cancel)
+        {
+            var who = profile.Name ?? profile.Id ?? "(unnamed)";
+            IReadOnlyList<AksEgressRule> rules;
+            try
+            {
+                var derived = ClusterRules.Derive(profile, _request, whyNotReread);
+                warnings.AddRange(derived.Warnings);
+                rules = derived.Rules;
+            }
+            catch (AksEgressInputException ex)
+            {
+                return ClusterOutcome.Failure(ex, warnings);
+            }
+            if (!_request.IncludeServiceReported) return ClusterOutcome.Success(profile.Id ?? profile.Name, rules, warnings);
+
+            if (profile.Id == null)
+            {
+                return ClusterOutcome.Failure(new AksEgressInputException("ServiceReportedNeedsClusterId",
+                    $"Cluster '{who}' has no id, so its service-reported endpoints cannot be asked for. Pipe the whole cluster object, or leave out -IncludeServiceReported.",
+                    profile.Name, AksEgressErrorKind.InvalidData), warnings);
+            }
+            if (Arm == null || Volatile.Read(ref _credentialFailure) != null)
+            {
+                return ClusterOutcome.Failure(NoArm(ArmCallSite.ServiceReported, profile.Id), warnings);
+            }
+            try
+            {
+                var endpoints = await new ClusterReads(Arm).ListServiceEndpointsAsync(profile.Id, cancel).ConfigureAwait(false);
+                var context = new ServiceMergeContext { Cloud = profile.Cloud, Location = profile.Location, ClusterName = profile.Name, ClusterId = profile.Id };
+                return ClusterOutcome.Success(profile.Id, ServiceReportedMerge.Merge(rules, endpoints, context), warnings);
+            }
+            catch (ArmRequestException ex)
+            {
+                if (ex.Reason == ArmFailureReason.CredentialUnavailable) Interlocked.CompareExchange(ref _credentialFailure, ex.Message, null);
+                return ClusterOutcome.Failure(ArmFailures.ToError(ex, ArmCallSite.ServiceReported, who, profile.Id), warnings);
+            }
+            catch (AksEgressInputException ex)
+            {
+                return ClusterOutcome.Failure(new AksEgressInputException(ex.ErrorId, $"Cluster '{who}': {ex.Message}", profile.Id, ex.Kind), warnings);
+            }
+        }
+
+        /// <summary>Adds "extensionTypes" to a live cluster tree; an extension list that cannot be read is a warning, not a failure.</summary>
+        private async Task AddExtensionsAsync(Dictionary<string, object?> tree, string id, List<string> warnings, CancellationToken cancel)
+        {
+            try
+            {
+                var types = await new ClusterReads(Arm!).ListExtensionTypesAsync(id, cancel).ConfigureAwait(false);
+                tree["extensionTypes"] = new List<object?>(types);
+            }
+            catch (ArmRequestException ex)
+            {
+                var error = ArmFailures.ToError(ex, ArmCallSite.ExtensionList, ClusterResourceId.NameOf(id), id);
+                warnings.Add($"{error.Message} Its ClusterExtensions rules are included only with -Feature ClusterExtensions.");
+            }
+        }
+
+        private AksEgressInputException NoArm(ArmCallSite site, object target)
+        {
+            var why = Volatile.Read(ref _credentialFailure) ?? WhyNoArm ?? "no Azure credential was found";
+            return new AksEgressInputException(site + nameof(ArmFailureReason.CredentialUnavailable),
+                $"ARM cannot be called: {why.TrimEnd('.')}. Sign in with Connect-AzAccount, pass -AccessToken, or run where a managed identity, environment credentials or the Azure CLI are available.",
+                target, AksEgressErrorKind.AuthenticationError);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using AksEgress.Errors;
+
+namespace AksEgress.Arm
+{
+    /// <summary>Turns the live parameter sets' values into what ARM is asked for, checked before any request.</summary>
+    public static class LiveTargets
+    {
+        /// <summary>The id of -ResourceGroupName/-Name in -SubscriptionId, else in the Az context's subscription.</summary>
+        public static string ByName(IReadOnlyList<string>? subscriptionIds, string? contextSubscriptionId, string resourceGroupName, string name)
+        {
+            if (subscriptionIds != null && subscriptionIds.Count > 1)
+            {
+                throw new AksEgressInputException("SubscriptionIdNotSingle",
+                    $"-SubscriptionId names {subscriptionIds.Count} subscriptions, but -ResourceGroupName and -Name point at one cluster. Give one subscription id, or use -All -SubscriptionId to search several.",
+                    string.Join(",", subscriptionIds));
+            }
+            var subscription = subscriptionIds != null && subscriptionIds.Count == 1 ? subscriptionIds[0] : contextSubscriptionId;
+            if (string.IsNullOrWhiteSpace(subscription))
+            {
+                throw new AksEgressInputException("SubscriptionIdRequired",
+                    $"No subscription is known for cluster '{name}' in resource group '{resourceGroupName}'. Pass -SubscriptionId, or sign in with Connect-AzAccount and pick one with Set-AzContext.",
+                    name);
+            }
+            return ClusterResourceId.From(subscription!.Trim(), resourceGroupName, name);
+        }
+
+        /// <summary>The subscriptions -All searches: the ones given (checked, without repeats), or null for every one the caller can see.</summary>
+        public static IReadOnlyList<string>? FleetSubscriptions(IReadOnlyList<string>? subscriptionIds)
+        {
+            if (subscriptionIds == null || subscriptionIds.Count == 0) return null;
+            return subscriptionIds
+                .Select(s => ClusterResourceId.CheckSubscription(s?.Trim(), s))
+                .Distinct(System.StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+    }
+}

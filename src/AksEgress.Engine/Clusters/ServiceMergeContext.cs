@@ -1,0 +1,16 @@
+namespace AksEgress.Clusters
+{
+    /// <summary>
+    /// The cluster whose service-reported endpoints are merged: the rules made for endpoints the catalog lacks carry
+    /// its cloud, location, name and id, like the rules derived for it.
+    /// </summary>
+    public sealed class ServiceMergeContext
+    {
+        public AzureCloudName Cloud { get; set; } = AzureCloudName.AzureCloud;
+        /// <summary>The cluster's region, as the derived rules carry it (for example "eastus").</summary>
+        public string Location { get; set; } = "";
+        public string? ClusterName { get; set; }
+        /// <summary>The cluster's ARM id.</summary>
+        public string? ClusterId { get; set; }
+    }
+}
