@@ -39,29 +39,47 @@ $ModuleOutRoot = Join-Path $OutRoot $ModuleName
 # output holds a DLL that is not listed here (a new dependency must be added on purpose, after checking
 # whether the PowerShell edition already provides it).
 #
-# bin/Core (PowerShell 7.4+, .NET 8): the net8.0 publish holds only these two DLLs; System.Text.Json 8
-# and System.Memory are part of .NET 8 itself.
+# Azure.Core, Azure.Identity and MSAL (the live ARM reads) with their dependencies, in both editions.
+$AzureFiles = @(
+    'Azure.Core.dll'
+    'Azure.Identity.dll'
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'Microsoft.Extensions.DependencyInjection.Abstractions.dll'
+    'Microsoft.Extensions.Logging.Abstractions.dll'
+    'Microsoft.Identity.Client.dll'
+    'Microsoft.Identity.Client.Extensions.Msal.dll'
+    'Microsoft.IdentityModel.Abstractions.dll'
+    'System.ClientModel.dll'
+    'System.Memory.Data.dll'
+    'System.Security.Cryptography.ProtectedData.dll'
+)
+
+# bin/Core (PowerShell 7.4+, .NET 8): the hosts, the engine and the Azure SDK; System.Text.Json 8 and
+# System.Memory are part of .NET 8 itself.
 $CoreFiles = @(
     'AksEgress.dll'
     'AksEgress.Engine.dll'
-)
+) + $AzureFiles
 
-# bin/Desktop (Windows PowerShell 5.1, .NET Framework 4.7.2): System.Text.Json 8.0.5 and every DLL its
-# net462 build pulls in. .NET Framework 4.7.2 has none of them in the versions referenced (its own
-# System.ValueTuple facade is 4.0.2.0; System.Text.Json asks for 4.0.3.0).
+# bin/Desktop (Windows PowerShell 5.1, .NET Framework 4.7.2): also System.Text.Json 8.0.6 and every DLL the
+# net462/netstandard2.0 builds pull in. .NET Framework 4.7.2 has none of them in the versions referenced (its
+# own System.ValueTuple facade is 4.0.2.0; System.Text.Json asks for 4.0.3.0).
 $DesktopFiles = @(
     'AksEgress.dll'
     'AksEgress.Engine.dll'
     'System.Text.Json.dll'
-    'Microsoft.Bcl.AsyncInterfaces.dll'
     'System.Buffers.dll'
+    'System.Diagnostics.DiagnosticSource.dll'
+    'System.IO.FileSystem.AccessControl.dll'
     'System.Memory.dll'
     'System.Numerics.Vectors.dll'
     'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Security.AccessControl.dll'
+    'System.Security.Principal.Windows.dll'
     'System.Text.Encodings.Web.dll'
     'System.Threading.Tasks.Extensions.dll'
     'System.ValueTuple.dll'
-)
+) + $AzureFiles
 
 # PowerShell itself provides these; a module must never ship them.
 $ForbiddenFiles = @(

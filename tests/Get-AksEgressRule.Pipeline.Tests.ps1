@@ -45,7 +45,8 @@ AfterAll {
 
 Describe 'Get-AzAksCluster objects piped into Get-AksEgressRule' {
     BeforeAll {
-        $Rules = @($AzAksCluster | Get-AksEgressRule -WarningVariable warnings -WarningAction SilentlyContinue)
+        # -Offline: a Get-AzAksCluster object with an Id is otherwise re-read through ARM, and these tests stay off the network.
+        $Rules = @($AzAksCluster | Get-AksEgressRule -Offline -WarningVariable warnings -WarningAction SilentlyContinue)
         $Warnings = $warnings
     }
 
@@ -67,12 +68,13 @@ Describe 'Get-AzAksCluster objects piped into Get-AksEgressRule' {
         @($Rules | Where-Object Feature -eq 'GpuNodePool').Count | Should -Be 0
     }
 
-    It 'warns about the features this object cannot show' {
+    It 'warns about the features this object cannot show, and why it was not re-read' {
         @($Warnings | Where-Object { "$_" -like '*aks1*Defender*' }).Count | Should -Be 1
+        @($Warnings | Where-Object { "$_" -like '*-Offline was given*' }).Count | Should -Be 1
     }
 
     It 'adds what the object cannot show with -Feature' {
-        $withDefender = @($AzAksCluster | Get-AksEgressRule -Feature Defender -WarningAction SilentlyContinue)
+        $withDefender = @($AzAksCluster | Get-AksEgressRule -Offline -Feature Defender -WarningAction SilentlyContinue)
         @($withDefender | Where-Object Feature -eq 'Defender').Count | Should -BeGreaterThan 0
     }
 }
@@ -98,10 +100,43 @@ Describe 'az aks show output piped into Get-AksEgressRule' {
 Describe 'A bad object in the pipeline' {
     It 'is one non-terminating error; the clusters before and after it still get their rules' {
         $storage = [pscustomobject]@{ id = '/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z'; name = 'z'; type = 'Microsoft.Storage/storageAccounts'; location = 'eastus' }
-        $rules = @($AzAksCluster, $storage, $AzAksShow | Get-AksEgressRule -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $rules = @($AzAksCluster, $storage, $AzAksShow | Get-AksEgressRule -Offline -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
         @($errors).Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'NotAnAksCluster*'
         $errors[0].TargetObject | Should -Be $storage.id
         @($rules.ClusterName | Sort-Object -Unique) -join ',' | Should -Be 'aks1,aks2'
+    }
+}
+
+Describe 'az aks show output says once that it cannot show cluster extensions' {
+    It 'writes one warning for the whole pipeline, none with -Feature ClusterExtensions' {
+        $null = @($AzAksShow, $AzAksShow | Get-AksEgressRule -WarningVariable warned -WarningAction SilentlyContinue)
+        @($warned | Where-Object { "$_" -like '2 piped cluster document(s) do not list installed cluster extensions*' }).Count | Should -Be 1
+        $null = @($AzAksShow | Get-AksEgressRule -Feature ClusterExtensions -WarningVariable quiet -WarningAction SilentlyContinue)
+        @($quiet | Where-Object { "$_" -like '*cluster extensions*' }).Count | Should -Be 0
+    }
+}
+
+Describe 'Live parameter sets check their input before any request' {
+    It '-Offline with -IncludeServiceReported ends the command' {
+        { $AzAksShow | Get-AksEgressRule -Offline -IncludeServiceReported -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OfflineWithServiceReported,AksEgress.Commands.GetAksEgressRuleCommand'
+    }
+
+    It 'a subscription id that is not a GUID ends the command' {
+        { Get-AksEgressRule -ResourceGroupName rg1 -Name aks1 -SubscriptionId 'not-a-guid' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSubscriptionId,AksEgress.Commands.GetAksEgressRuleCommand'
+    }
+
+    It 'a malformed resource id is one error for that id' {
+        $rules = @(Get-AksEgressRule -ResourceId '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/s' -ErrorVariable bad -ErrorAction SilentlyContinue)
+        $rules.Count | Should -Be 0
+        @($bad).Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'InvalidClusterResourceId*'
+    }
+
+    It 'the parameter sets are the documented ones' {
+        $sets = (Get-Command Get-AksEgressRule).ParameterSets.Name | Sort-Object
+        $sets -join ',' | Should -Be 'All,InputObject,Plan,ResourceId,ResourceName'
     }
 }

@@ -8,11 +8,14 @@ using AksEgress.Planning;
 // Prints each measurement beside its baseline and the ratio; exits 1 when a target is missed. The
 // catalog-load ratio sits near its 1.0 target, so a quick run on a busy machine can read a little above
 // it: CI passes --fail-above as a regression guard, a full run (no flag) holds the stated target.
+// Counts (HTTP requests for a fleet) are not timings: their limits hold whatever the flags. Targets not yet met
+// with margin are printed under --fail-above but do not fail it (guardedInCi: false); a run without the flag holds them.
 var quick = args.Contains("--quick");
 var failAbove = ArgValue(args, "--fail-above");
 var rounds = quick ? 15 : 41;
 var perRound = quick ? 20 : 50;
 var failures = new List<string>();
+var unenforced = new List<string>();
 
 // Catalog load vs parsing its own JSON once. "Once" = one forward pass that tokenizes the file and decodes
 // each string value, the least any loader that hands back values must do: this is the enforced target.
@@ -31,10 +34,45 @@ var plan = new RulePlan
     CustomDnsServers = new List<string> { "10.0.0.4", "10.0.0.5" },
     IncludeLegacy = true,
 };
-Report("rule derivation (every feature + legacy)", "catalog load",
-    Measure.Compare(() => RuleDeriver.Default.Derive(plan), () => RuleCatalog.Load(json), rounds, perRound), target: null);
-Console.WriteLine($"rules per derivation: {RuleDeriver.Default.Derive(plan).Rules.Count}");
+// A deriver without the per-shape memo, so every call derives from the catalog.
+var uncached = new RuleDeriver(RuleCatalog.Default, AksEgress.Regions.RegionDirectory.Default, memoize: false);
+Report("rule derivation (every feature + legacy, not memoized)", "catalog load",
+    Measure.Compare(() => uncached.Derive(plan), () => RuleCatalog.Load(json), rounds, perRound), target: null);
+Console.WriteLine($"rules per derivation: {uncached.Derive(plan).Rules.Count}");
 
+// Derivation vs parse for 10,000 'az aks show' documents (DerivationVsParse says what each side covers). Target
+// <= 1.0, held on two ways of feeding derivation: (1) document by document, each tree derived as soon as it is
+// parsed (piped documents); (2) derivation over trees built beforehand, in chunks of 100 against parsing the same
+// chunk (a Resource Graph page is converted whole before its rows are derived), where the trees are cold.
+// RuleDeriver.Default keeps each plan shape's rules, so a fleet pays the catalog walk once per shape.
+var fleet = new DerivationVsParse(10_000);
+Console.WriteLine($"cluster documents: {fleet.Count:N0}, {fleet.Bytes / fleet.Count:N0} bytes on average ({fleet.Bytes / 1e6:0.0} MB)");
+Report($"derivation of {fleet.Count:N0} clusters, each as parsed (Read + ClusterRules.Derive)", "parse (JsonDocument.Parse + JsonPropertyTree.Convert)",
+    Measure.ComparePipeline(fleet.Count, fleet.Parse, fleet.Derive, quick ? 5 : 15), target: 1.0, scale: 1 / 1000.0, unit: "ms");
+fleet.BuildTrees();
+var chunksPerPass = fleet.Count / DerivationVsParse.Chunk;
+Report($"derivation of {fleet.Count:N0} clusters from trees built beforehand", "parse of the same documents",
+    Measure.Compare(fleet.DeriveChunk, fleet.ParseChunk, quick ? 3 : 9, chunksPerPass), target: 1.0, scale: chunksPerPass / 1000.0, unit: "ms");
+fleet.DropTrees();
+var breakdown = fleet.Profile(quick ? 1 : 3);
+Console.WriteLine($"  per cluster, stage by stage ({breakdown.RulesPerCluster:0.0} rules, {breakdown.WarningsPerCluster:0.0} warnings; " +
+    $"{breakdown.PlanShapes} distinct plans without the API-server FQDN, {breakdown.PlanShapesWithFqdn} with it):");
+foreach (var (stage, micros, bytes) in breakdown.Stages) Console.WriteLine($"    {stage,-32} {micros,6:0.0} us {bytes / 1024,6:0.0} KB allocated");
+var (parseStages, deriveStages) = (breakdown.Stages.Take(2).Sum(s => s.Micros), breakdown.Stages.Skip(2).Take(2).Sum(s => s.Micros));
+Console.WriteLine($"    parse {parseStages:0.0} us, derivation {deriveStages:0.0} us per cluster: ratio {deriveStages / parseStages:0.00} (one pass, for the breakdown only)");
+
+// HTTP requests for a 5,000-cluster fleet through -All: Resource Graph pages of 1,000, nothing per cluster.
+var requests = await FleetRequests.RunAsync(clusters: 5_000, subscriptions: 4);
+const int RequestLimit = 6;
+Console.WriteLine($"fleet of 5,000 clusters through -All: {requests.Clusters:N0} clusters returned ({requests.Succeeded:N0} with rules, {requests.Failed} failed); " +
+    $"HTTP requests {requests.ClientRequests} (client) / {requests.ServerRequests} (server) (target <= {RequestLimit}); {requests.Elapsed.TotalSeconds:0.00} s");
+if (requests.FirstError != null) Console.WriteLine($"  first failure: {requests.FirstError}");
+if (requests.Clusters != 5_000 || requests.Handed != 5_000 || requests.Failed != 0)
+    failures.Add($"fleet returned {requests.Clusters:N0} clusters ({requests.Handed:N0} handed out, {requests.Failed} failed), not 5,000 with rules");
+if (Math.Max(requests.ClientRequests, requests.ServerRequests) > RequestLimit)
+    failures.Add($"fleet took {Math.Max(requests.ClientRequests, requests.ServerRequests)} HTTP requests > {RequestLimit}");
+
+foreach (var note in unenforced) Console.WriteLine($"TARGET MISSED (not enforced under --fail-above): {note}");
 if (failures.Count > 0)
 {
     foreach (var failure in failures) Console.WriteLine($"TARGET MISSED: {failure}");
@@ -60,10 +98,19 @@ static int ParseOnce(byte[] utf8)
     return strings;
 }
 
-void Report(string name, string baselineName, (double Micros, double BaselineMicros, double Ratio) m, double? target)
+// scale turns Measure's microseconds per call into the unit shown. guardedInCi false: --fail-above does not apply,
+// the target holds only in a run without it, and a miss under --fail-above is printed but does not fail the run.
+void Report(string name, string baselineName, (double Micros, double BaselineMicros, double Ratio) m, double? target,
+    double scale = 1.0, string unit = "us", bool guardedInCi = true)
 {
     var goal = target.HasValue ? $" (target <= {target:0.00})" : "";
-    Console.WriteLine($"{name}: {m.Micros:0.0} us; {baselineName}: {m.BaselineMicros:0.0} us; ratio {m.Ratio:0.00}{goal}");
+    Console.WriteLine($"{name}: {m.Micros * scale:0.0} {unit}; {baselineName}: {m.BaselineMicros * scale:0.0} {unit}; ratio {m.Ratio:0.00}{goal}");
+    if (!target.HasValue) return;
+    if (failAbove.HasValue && !guardedInCi)
+    {
+        if (m.Ratio > target) unenforced.Add($"{name} ratio {m.Ratio:0.00} > {target:0.00}");
+        return;
+    }
     var limit = failAbove ?? target;
-    if (target.HasValue && m.Ratio > limit) failures.Add($"{name} ratio {m.Ratio:0.00} > {limit:0.00}");
+    if (m.Ratio > limit) failures.Add($"{name} ratio {m.Ratio:0.00} > {limit:0.00}");
 }

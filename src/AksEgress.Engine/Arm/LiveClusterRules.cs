@@ -15,6 +15,7 @@ namespace AksEgress.Arm
     {
         private readonly RuleRequest _request;
         private string? _credentialFailure;
+        private int _withoutExtensions;
 
         public LiveClusterRules(RuleRequest request, ArmClient? arm = null)
         {
@@ -83,7 +84,14 @@ namespace AksEgress.Arm
             {
                 return ClusterOutcome.Failure(ex);
             }
-            if (piped.Id == null || piped.Undetectable.Count == 0) return await DeriveAsync(piped, new List<string>(), null, cancel).ConfigureAwait(false);
+            if (piped.Id == null || piped.Undetectable.Count == 0)
+            {
+                if (!piped.ExtensionsKnown && piped.Shape != ClusterShape.AzAksObject && !_request.ExtraFeatures.Contains(AksFeature.ClusterExtensions))
+                {
+                    Interlocked.Increment(ref _withoutExtensions);
+                }
+                return await DeriveAsync(piped, new List<string>(), null, cancel).ConfigureAwait(false);
+            }
 
             // A Get-AzAksCluster object hides security, monitoring and extension settings: read the real document.
             var whyNot = Volatile.Read(ref _credentialFailure) ?? WhyNoArm ?? "no Azure credential was found";
@@ -104,6 +112,19 @@ namespace AksEgress.Arm
                 }
             }
             return await DeriveAsync(piped, new List<string>(), whyNot, cancel).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// One warning for the end of the command when piped documents could not show their cluster extensions
+        /// (no ARM or Resource Graph document carries them; only our own reads add them); null when none.
+        /// </summary>
+        public string? ExtensionsNote()
+        {
+            var count = Volatile.Read(ref _withoutExtensions);
+            if (count == 0) return null;
+            return $"{count} piped cluster document(s) do not list installed cluster extensions ('az aks show' output and Search-AzGraph rows never do), " +
+                "so no ClusterExtensions rules were derived for them. Add -Feature ClusterExtensions for clusters that use extensions such as Flux or Dapr, " +
+                "or read the clusters with -ResourceId or -All, which look the extensions up.";
         }
 
         /// <summary>

@@ -26,6 +26,17 @@ namespace AksEgress.Arm
             return ClusterResourceId.From(subscription!.Trim(), resourceGroupName, name);
         }
 
+        /// <summary>-Offline promises no ARM call; -IncludeServiceReported needs one.</summary>
+        public static void CheckOffline(bool offline, bool includeServiceReported)
+        {
+            if (offline && includeServiceReported)
+            {
+                throw new AksEgressInputException("OfflineWithServiceReported",
+                    "-Offline and -IncludeServiceReported cannot be used together: the service-reported endpoints come from an ARM call. Leave out one of them.",
+                    "IncludeServiceReported");
+            }
+        }
+
         /// <summary>The subscriptions -All searches: the ones given (checked, without repeats), or null for every one the caller can see.</summary>
         public static IReadOnlyList<string>? FleetSubscriptions(IReadOnlyList<string>? subscriptionIds)
         {

@@ -38,6 +38,9 @@ namespace AksEgress
         /// </summary>
         public RuleOrigin Origin { get; set; } = RuleOrigin.Catalog;
 
+        /// <summary>A field-by-field copy (every property is a scalar), for rules shared by clusters of one shape.</summary>
+        public AksEgressRule Copy() => (AksEgressRule)MemberwiseClone();
+
         public override string ToString() => $"{Feature} {Kind} {Destination} {Protocol}/{Port}";
     }
 }

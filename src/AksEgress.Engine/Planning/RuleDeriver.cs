@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using AksEgress.Catalog;
@@ -9,13 +10,22 @@ namespace AksEgress.Planning
     /// <summary>Picks the catalog rows a cluster needs and fills them in for its region, API server and DNS.</summary>
     public sealed class RuleDeriver
     {
+        /// <summary>Shapes kept at most; the default deriver lives as long as the PowerShell session.</summary>
+        private const int MaxShapes = 4096;
+
         private readonly RuleCatalog _catalog;
         private readonly RegionDirectory _regions;
+        private readonly ConcurrentDictionary<PlanShape, ShapeRules>? _shapes;
 
-        public RuleDeriver(RuleCatalog catalog, RegionDirectory regions)
+        /// <param name="memoize">
+        /// Keep each plan shape's rules (everything but the cluster's name, id and exact API-server host) and copy
+        /// them for the next cluster of that shape: a fleet of thousands has a few hundred shapes.
+        /// </param>
+        public RuleDeriver(RuleCatalog catalog, RegionDirectory regions, bool memoize = true)
         {
             _catalog = catalog;
             _regions = regions;
+            if (memoize) _shapes = new ConcurrentDictionary<PlanShape, ShapeRules>();
         }
 
         /// <summary>A deriver over the shipped catalog and region list.</summary>
@@ -27,19 +37,50 @@ namespace AksEgress.Planning
         /// </summary>
         public DerivationResult Derive(RulePlan plan)
         {
+            // Validation stays per cluster: it checks and canonicalises this cluster's own values.
             var validated = ValidatedPlan.From(plan, _regions);
-            var warnings = new List<string>();
-            var selected = _catalog.Entries.Where(e => Applies(e, validated)).ToList();
+            ShapeRules shape;
+            if (_shapes == null)
+            {
+                shape = DeriveShape(validated);
+            }
+            else
+            {
+                var key = PlanShape.Of(validated);
+                if (!_shapes.TryGetValue(key, out shape!))
+                {
+                    if (_shapes.Count >= MaxShapes) _shapes.Clear();
+                    shape = _shapes.GetOrAdd(key, DeriveShape(validated));
+                }
+            }
 
-            var rules = selected
-                .OrderBy(e => e.Edition).ThenBy(e => e.Feature).ThenBy(e => e.Kind).ThenBy(e => e.Order)
-                .SelectMany(e => DestinationExpander.Expand(e, validated).Select(d => ToRule(e, d.Destination, d.Type, validated)))
-                .ToList();
-
-            WarnAboutPlaceholders(rules, warnings);
-            WarnAboutUncoveredFeatures(validated, warnings);
+            var rules = new List<AksEgressRule>(shape.Rules.Count);
+            foreach (var (entry, template) in shape.Rules)
+            {
+                var rule = template.Copy();
+                rule.ClusterName = plan.ClusterName;
+                rule.ClusterId = plan.ClusterId;
+                // The one value a shape does not fix: this cluster's exact API server host.
+                if (entry.IsApiServerHost && validated.ApiServerFqdn != null) rule.Destination = validated.ApiServerFqdn;
+                rules.Add(rule);
+            }
+            var warnings = new List<string>(shape.Warnings);
             WarnAboutIgnoredInputs(validated, warnings);
             return new DerivationResult(rules, warnings);
+        }
+
+        /// <summary>The rules and warnings of a plan shape, without cluster name and id.</summary>
+        private ShapeRules DeriveShape(ValidatedPlan validated)
+        {
+            var warnings = new List<string>();
+            var rules = _catalog.Entries.Where(e => Applies(e, validated))
+                .OrderBy(e => e.Edition).ThenBy(e => e.Feature).ThenBy(e => e.Kind).ThenBy(e => e.Order)
+                .SelectMany(e => DestinationExpander.Expand(e, validated).Select(d => (e, ToRule(e, d.Destination, d.Type, validated))))
+                .ToList();
+
+            WarnAboutPlaceholders(rules.Select(r => r.Item2), warnings);
+            WarnAboutUncoveredFeatures(validated, warnings);
+            return new ShapeRules(rules, warnings);
         }
 
         private static bool Applies(CatalogEntry entry, ValidatedPlan plan)
@@ -60,8 +101,6 @@ namespace AksEgress.Planning
                 Edition = entry.Edition,
                 Cloud = plan.Source.Cloud,
                 Location = plan.Location,
-                ClusterName = plan.Source.ClusterName,
-                ClusterId = plan.Source.ClusterId,
                 Feature = entry.Feature,
                 Kind = entry.Kind,
                 Destination = destination,

@@ -61,6 +61,10 @@ namespace AksEgress.Commands
         [Parameter(ParameterSetName = ParameterSets.All)]
         public SwitchParameter IncludeServiceReported { get; set; }
 
+        /// <summary>Piped clusters only: never call ARM, derive from what the objects show (and warn about what they hide).</summary>
+        [Parameter(ParameterSetName = ParameterSets.InputObject)]
+        public SwitchParameter Offline { get; set; }
+
         /// <summary>An ARM access token for the cloud, e.g. (Get-AzAccessToken -AsSecureString).Token. Never written anywhere.</summary>
         [Parameter(ParameterSetName = ParameterSets.InputObject)]
         [Parameter(ParameterSetName = ParameterSets.ResourceName)]
@@ -130,7 +134,23 @@ namespace AksEgress.Commands
             if (ParameterSetName == ParameterSets.Plan) return Task.CompletedTask;
 
             _live = new LiveClusterRules(_request);
-            if (ParameterSetName == ParameterSets.InputObject) return Task.CompletedTask;
+            if (ParameterSetName == ParameterSets.InputObject)
+            {
+                try
+                {
+                    LiveTargets.CheckOffline(Offline.IsPresent, IncludeServiceReported.IsPresent);
+                }
+                catch (AksEgressInputException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.FromInput(ex));
+                }
+                if (Offline.IsPresent)
+                {
+                    _armTried = true; // never look for a credential
+                    _live.WhyNoArm = "-Offline was given";
+                }
+                return Task.CompletedTask;
+            }
 
             // The live sets always call ARM: find the credential now, on the pipeline thread, then check what to ask
             // for; a subscription or name that cannot be right ends the command before any request.
@@ -186,6 +206,8 @@ namespace AksEgress.Commands
         protected override Task EndProcessingAsync(CancellationToken cancel)
         {
             if (ParameterSetName == ParameterSets.Plan) WritePlan();
+            var note = _live?.ExtensionsNote();
+            if (note != null) WriteWarning(note);
             return Task.CompletedTask;
         }
 

@@ -718,5 +718,46 @@ namespace AksEgress.Engine.Tests.Clusters
             Assert.Contains(rules, r => r.Destination.EndsWith(".azk8s.cn") && r.Destination != "aks-cn-dns-2b3c4d5e.hcp.chinaeast2.cx.prod.service.azk8s.cn");
             Assert.DoesNotContain(rules, r => r.Destination.EndsWith("azmk8s.io") || r.Destination.EndsWith("containerservice.azure.us"));
         }
+
+        // ---------- the cloud of the ARM endpoint, and extensions (live reads and our Resource Graph rows) ----------
+
+        [Theory]
+        [InlineData(Arm)]
+        [InlineData(Graph)]
+        public void WithoutAnApiServerHostTheCloudIsTheArmEndpointsNotTheRegionListsGuess(string shape)
+        {
+            var doc = InShape("private", shape);
+            var properties = doc["properties"]!.AsObject();
+            properties.Remove("fqdn");
+            properties.Remove("privateFQDN");
+            doc["location"] = "newregion1"; // a region too new for our list: the list would guess the public cloud
+
+            var tree = (IReadOnlyDictionary<string, object?>)JsonPropertyTree.Convert(JsonSerializer.SerializeToElement(doc))!;
+
+            Assert.Equal(AzureCloudName.AzureChinaCloud, ClusterProfileReader.Read(tree, AzureCloudName.AzureChinaCloud).Cloud);
+            Assert.Equal(AzureCloudName.AzureCloud, ClusterProfileReader.Read(tree).Cloud);
+        }
+
+        [Theory]
+        [InlineData(Arm)]
+        [InlineData(Graph)]
+        public void ExtensionTypesAddedByOurReadsBringClusterExtensions(string shape)
+        {
+            var with = InShape("basic-public", shape);
+            with["extensionTypes"] = new JsonArray("microsoft.flux", "microsoft.dapr");
+            var none = InShape("basic-public", shape);
+            none["extensionTypes"] = new JsonArray();
+
+            var withProfile = Read(with);
+            var noneProfile = Read(none);
+            var unknown = Read("basic-public", shape);
+
+            Assert.Contains(AksFeature.ClusterExtensions, withProfile.Features);
+            Assert.Equal(new[] { "microsoft.flux", "microsoft.dapr" }, withProfile.ExtensionTypes);
+            Assert.True(withProfile.ExtensionsKnown);
+            Assert.DoesNotContain(AksFeature.ClusterExtensions, noneProfile.Features);
+            Assert.True(noneProfile.ExtensionsKnown);
+            Assert.False(unknown.ExtensionsKnown);
+        }
     }
 }

@@ -25,6 +25,7 @@ namespace AksEgress.Engine.Tests.Cmdlets
             ["SubscriptionId"] = ("String[]", false, int.MinValue, "All,ResourceName"),
             ["IncludeServiceReported"] = ("SwitchParameter", false, int.MinValue, Live),
             ["AccessToken"] = ("SecureString", false, int.MinValue, Live),
+            ["Offline"] = ("SwitchParameter", false, int.MinValue, "InputObject"),
             ["InputObject"] = ("PSObject", true, int.MinValue, "InputObject"),
             ["Feature"] = ("String[]", false, int.MinValue, null),
             ["OsSku"] = ("String", false, int.MinValue, "Plan"),
