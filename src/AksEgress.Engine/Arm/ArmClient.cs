@@ -48,6 +48,12 @@ namespace AksEgress.Arm
 
         private async Task<JsonDocument> SendAsync(RequestMethod method, Uri uri, byte[]? body, CancellationToken cancel)
         {
+            // The one gate every request passes: the bearer token goes to this cloud's ARM endpoint and nowhere else.
+            if (uri.Scheme != Uri.UriSchemeHttps || !string.Equals(uri.Authority, Cloud.ResourceManager.Authority, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArmRequestException(ArmFailureReason.BadRequest, 0, null,
+                    $"refused to send the access token to {uri.Scheme}://{uri.Authority}, which is not the ARM endpoint {Cloud.ResourceManager.Authority}");
+            }
             for (var attempt = 0; ; attempt++)
             {
                 using (var message = _pipeline.CreateMessage())

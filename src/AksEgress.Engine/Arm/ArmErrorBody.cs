@@ -28,7 +28,9 @@ namespace AksEgress.Arm
                 // Not every failure has an ARM body (a proxy's 502 page, an empty 503): the status still says enough.
             }
 
-            var reason = ArmRequestException.ReasonOf(response.Status);
+            var reason = string.Equals(code, "MissingSubscriptionRegistration", StringComparison.OrdinalIgnoreCase)
+                ? ArmFailureReason.NotRegistered
+                : ArmRequestException.ReasonOf(response.Status);
             var text = $"ARM answered {response.Status}{(code != null ? " " + code : "")}{(message != null ? ": " + message : ".")}";
             return new ArmRequestException(reason, response.Status, code, text);
         }

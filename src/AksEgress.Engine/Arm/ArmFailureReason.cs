@@ -7,6 +7,8 @@ namespace AksEgress.Arm
         Forbidden,
         Unauthorized,
         BadRequest,
+        /// <summary>The subscription is not registered for the resource provider (MissingSubscriptionRegistration).</summary>
+        NotRegistered,
         Throttled,
         ServiceError,
         Timeout,

@@ -42,6 +42,10 @@ namespace AksEgress.Arm
                     return "The access token was refused: sign in again (Connect-AzAccount) or pass a fresh token for this cloud with -AccessToken.";
                 case ArmFailureReason.CredentialUnavailable:
                     return "Sign in with Connect-AzAccount, pass -AccessToken, or run where a managed identity, environment credentials or the Azure CLI are available.";
+                case ArmFailureReason.NotRegistered:
+                    return site == ArmCallSite.ExtensionList
+                        ? "The subscription is not registered for Microsoft.KubernetesConfiguration, so no cluster extension can be installed there; register it (Register-AzResourceProvider -ProviderNamespace Microsoft.KubernetesConfiguration) if you use extensions."
+                        : "Register the resource provider the message names (Register-AzResourceProvider) and run again.";
                 case ArmFailureReason.Throttled:
                     return "ARM kept throttling the requests (429) after waiting as told by Retry-After; run again later or on fewer clusters.";
                 case ArmFailureReason.ServiceError:
@@ -66,7 +70,8 @@ namespace AksEgress.Arm
                 case ArmFailureReason.Throttled: return AksEgressErrorKind.LimitsExceeded;
                 case ArmFailureReason.Timeout: return AksEgressErrorKind.OperationTimeout;
                 case ArmFailureReason.MalformedResponse: return AksEgressErrorKind.InvalidData;
-                case ArmFailureReason.BadRequest: return AksEgressErrorKind.InvalidArgument;
+                case ArmFailureReason.BadRequest:
+                case ArmFailureReason.NotRegistered: return AksEgressErrorKind.InvalidArgument;
                 default: return AksEgressErrorKind.ConnectionError;
             }
         }

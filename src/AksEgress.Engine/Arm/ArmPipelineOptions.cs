@@ -12,6 +12,7 @@ namespace AksEgress.Arm
             Retry.MaxDelay = options.MaxRetryDelay;
             Retry.Mode = RetryMode.Exponential;
             Retry.NetworkTimeout = options.NetworkTimeout;
+            RetryPolicy = new ArmRetryPolicy(options);
             Diagnostics.ApplicationId = "AksEgress";
             // Azure.Core's own event-source log redacts Authorization, but we also keep bodies out of it.
             Diagnostics.IsLoggingContentEnabled = false;

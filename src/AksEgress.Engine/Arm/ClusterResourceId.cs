@@ -10,7 +10,7 @@ namespace AksEgress.Arm
         private const string Example = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1";
 
         private static readonly Regex IdPattern = new Regex(
-            @"^/subscriptions/(?<sub>[^/]+)/resourceGroups/(?<rg>[^/]+)/providers/Microsoft\.ContainerService/managedClusters/(?<name>[^/]+)/?$",
+            @"^/subscriptions/(?<sub>[^/?#%\s]+)/resourceGroups/(?<rg>[-\w\.\(\)]{1,90})/providers/Microsoft\.ContainerService/managedClusters/(?<name>[A-Za-z0-9][-A-Za-z0-9_]{0,62})/?$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex GroupPattern = new Regex(@"^[-\w\._\(\)]{1,90}$", RegexOptions.CultureInvariant);

@@ -57,7 +57,7 @@ namespace AksEgress.Arm
             {
                 return ClusterOutcome.Failure(ex);
             }
-            if (Arm == null) return ClusterOutcome.Failure(NoArm(ArmCallSite.ClusterRead, id));
+            if (Arm == null || Volatile.Read(ref _credentialFailure) != null) return ClusterOutcome.Failure(NoArm(ArmCallSite.ClusterRead, id));
 
             var warnings = new List<string>();
             Dictionary<string, object?> tree;
@@ -67,6 +67,8 @@ namespace AksEgress.Arm
             }
             catch (ArmRequestException ex)
             {
+                // One failed sign-in is enough: the next clusters report it at once instead of trying the chain again.
+                if (ex.Reason == ArmFailureReason.CredentialUnavailable) Interlocked.CompareExchange(ref _credentialFailure, ex.Message, null);
                 return ClusterOutcome.Failure(ArmFailures.ToError(ex, ArmCallSite.ClusterRead, ClusterResourceId.NameOf(id), id));
             }
             await AddExtensionsAsync(tree, id, warnings, cancel).ConfigureAwait(false);
@@ -95,13 +97,15 @@ namespace AksEgress.Arm
 
             // A Get-AzAksCluster object hides security, monitoring and extension settings: read the real document.
             var whyNot = Volatile.Read(ref _credentialFailure) ?? WhyNoArm ?? "no Azure credential was found";
-            if (Arm != null && Volatile.Read(ref _credentialFailure) == null)
+            var id = ValidId(piped.Id);
+            if (id == null) whyNot = $"its Id '{piped.Id}' is not the resource id of an AKS cluster";
+            if (id != null && Arm != null && Volatile.Read(ref _credentialFailure) == null)
             {
                 try
                 {
-                    var fresh = await new ClusterReads(Arm).GetClusterAsync(piped.Id, cancel).ConfigureAwait(false);
+                    var fresh = await new ClusterReads(Arm).GetClusterAsync(id, cancel).ConfigureAwait(false);
                     var warnings = new List<string>();
-                    await AddExtensionsAsync(fresh, piped.Id, warnings, cancel).ConfigureAwait(false);
+                    await AddExtensionsAsync(fresh, id, warnings, cancel).ConfigureAwait(false);
                     return await FromTreeAsync(fresh, Arm.Cloud.Cloud, warnings, null, cancel).ConfigureAwait(false);
                 }
                 catch (ArmRequestException ex)
@@ -161,14 +165,30 @@ namespace AksEgress.Arm
                 }
                 catch (ArmRequestException ex)
                 {
-                    await Task.WhenAll(inFlight).ConfigureAwait(false);
+                    await Drain(inFlight).ConfigureAwait(false);
                     var error = ArmFailures.ToError(ex, ArmCallSite.FleetQuery, "", "ResourceGraph");
                     throw new AksEgressInputException(error.ErrorId,
                         $"{error.Message} {handed} cluster(s) were read before the failure; the rest were not read.", error.Target, error.Kind);
                 }
-                await Task.WhenAll(inFlight).ConfigureAwait(false);
+                finally
+                {
+                    // Whatever ends the run (Ctrl+C included), no cluster's work outlives it or the gate it releases.
+                    await Drain(inFlight).ConfigureAwait(false);
+                }
             }
             return handed;
+        }
+
+        private static async Task Drain(List<Task> inFlight)
+        {
+            try
+            {
+                await Task.WhenAll(inFlight).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled cluster work: the caller is stopping anyway.
+            }
         }
 
         private async Task Gated(IReadOnlyDictionary<string, object?>? row, string where, SemaphoreSlim gate, Action<ClusterOutcome> sink, CancellationToken cancel)
@@ -241,13 +261,20 @@ namespace AksEgress.Arm
                     $"Cluster '{who}' has no id, so its service-reported endpoints cannot be asked for. Pipe the whole cluster object, or leave out -IncludeServiceReported.",
                     profile.Name, AksEgressErrorKind.InvalidData), warnings);
             }
+            var clusterId = ValidId(profile.Id);
+            if (clusterId == null)
+            {
+                return ClusterOutcome.Failure(new AksEgressInputException("ServiceReportedInvalidClusterId",
+                    $"Cluster '{who}' has the id '{profile.Id}', which is not the resource id of an AKS cluster, so its service-reported endpoints were not asked for. Pipe the cluster as ARM or Get-AzAksCluster gives it, or leave out -IncludeServiceReported.",
+                    profile.Id, AksEgressErrorKind.InvalidData), warnings);
+            }
             if (Arm == null || Volatile.Read(ref _credentialFailure) != null)
             {
                 return ClusterOutcome.Failure(NoArm(ArmCallSite.ServiceReported, profile.Id), warnings);
             }
             try
             {
-                var endpoints = await new ClusterReads(Arm).ListServiceEndpointsAsync(profile.Id, cancel).ConfigureAwait(false);
+                var endpoints = await new ClusterReads(Arm).ListServiceEndpointsAsync(clusterId, cancel).ConfigureAwait(false);
                 var context = new ServiceMergeContext { Cloud = profile.Cloud, Location = profile.Location, ClusterName = profile.Name, ClusterId = profile.Id };
                 return ClusterOutcome.Success(profile.Id, ServiceReportedMerge.Merge(rules, endpoints, context), warnings);
             }
@@ -259,6 +286,19 @@ namespace AksEgress.Arm
             catch (AksEgressInputException ex)
             {
                 return ClusterOutcome.Failure(new AksEgressInputException(ex.ErrorId, $"Cluster '{who}': {ex.Message}", profile.Id, ex.Kind), warnings);
+            }
+        }
+
+        /// <summary>The id when it names an AKS cluster (ARM paths only: never a URL that would carry the token elsewhere); else null.</summary>
+        private static string? ValidId(string? id)
+        {
+            try
+            {
+                return ClusterResourceId.Parse(id);
+            }
+            catch (AksEgressInputException)
+            {
+                return null;
             }
         }
 
