@@ -28,7 +28,7 @@
 
     FormatsToProcess = @('AksEgress.Format.ps1xml')
 
-    CmdletsToExport = @('Get-AksEgressRule', 'Export-AksEgressRule')
+    CmdletsToExport = @('Get-AksEgressRule', 'Export-AksEgressRule', 'Test-AksEgress')
 
     FunctionsToExport = @()
 

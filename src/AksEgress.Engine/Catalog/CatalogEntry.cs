@@ -50,6 +50,15 @@ namespace AksEgress.Catalog
         /// <summary>How the row was read where the page's text needed interpreting; empty otherwise.</summary>
         public string Note => NoteText.ToString();
         internal LazyUtf8Text NoteText { get; set; } = LazyUtf8Text.Empty;
+        /// <summary>
+        /// For a wildcard row: a concrete, documented host the wildcard covers, probed in its place ({location} may
+        /// appear in it). Null when the catalog knows none (the wildcard is then skipped when probing, with the reason).
+        /// </summary>
+        public string? ProbeHostTemplate => ProbeHostText?.ToString();
+        internal LazyUtf8Text? ProbeHostText { get; set; }
+        /// <summary>Why <see cref="ProbeHostTemplate"/> stands for the wildcard; empty when there is none.</summary>
+        public string ProbeHostNote => ProbeHostNoteText.ToString();
+        internal LazyUtf8Text ProbeHostNoteText { get; set; } = LazyUtf8Text.Empty;
 
         public bool AppliesTo(AzureCloudName cloud)
         {

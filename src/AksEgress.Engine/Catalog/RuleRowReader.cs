@@ -67,6 +67,9 @@ namespace AksEgress.Catalog
                     if (reader.ValueTextEquals("port"u8)) { entry.Port = NextInt(ref reader, entry); return true; }
                     if (reader.ValueTextEquals("purpose"u8)) { entry.PurposeText = NextPurpose(ref reader, context, entry); return true; }
                     if (reader.ValueTextEquals("prefersApiServerAddress"u8)) { entry.PrefersApiServerAddress = NextBool(ref reader); return true; }
+                    // The probe fields are on a few wildcard rows only, so they are tried last.
+                    if (reader.ValueTextEquals("probeHost"u8)) { entry.ProbeHostText = NextText(ref reader, context.Json); return true; }
+                    if (reader.ValueTextEquals("probeHostNote"u8)) { entry.ProbeHostNoteText = NextText(ref reader, context.Json); return true; }
                     return false;
                 case (byte)'a':
                     if (reader.ValueTextEquals("alternatives"u8)) { entry.AlternativesText = NextText(ref reader, context.Json); return true; }

@@ -78,6 +78,66 @@ namespace AksEgress.Engine.Tests.Catalog
         }
 
         [Fact]
+        public void ProbeHostsAreConcreteHostsTheirWildcardCoversInEveryRegionOfTheirClouds()
+        {
+            var rows = Catalog.Entries.Where(e => e.ProbeHostTemplate != null).ToList();
+            Assert.NotEmpty(rows);
+            foreach (var e in rows)
+            {
+                var template = e.ProbeHostTemplate!;
+                Assert.True(e.DestinationType == DestinationType.WildcardFqdn, $"{e.Id} has a probeHost but its destination {e.DestinationTemplate} is no wildcard");
+                Assert.DoesNotContain("*", template);
+                Assert.DoesNotContain("{", template.Replace("{location}", ""));
+                Assert.False(string.IsNullOrWhiteSpace(e.ProbeHostNote), $"{e.Id} does not say why {template} stands for its wildcard");
+                var suffix = e.DestinationTemplate.Substring(e.DestinationTemplate.LastIndexOf('*') + 1);
+                foreach (var cloud in e.Clouds)
+                {
+                    foreach (var region in AksEgress.Regions.RegionDirectory.Default.RegionsOf(cloud))
+                    {
+                        var host = template.Replace("{location}", region);
+                        var wildcard = e.DestinationTemplate.Replace("{location}", region);
+                        Assert.True(AksEgress.Probing.HostPattern.IsHostName(host), $"{e.Id}: '{host}' is not a host name");
+                        Assert.EndsWith(suffix.Replace("{location}", region), host);
+                        Assert.True(AksEgress.Probing.HostPattern.Covers(wildcard, host), $"{e.Id}: {wildcard} does not cover {host}");
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void OnlyRowsWithAProbeHostSayWhy()
+        {
+            Assert.All(Catalog.Entries.Where(e => e.ProbeHostTemplate == null), e => Assert.Equal("", e.ProbeHostNote));
+        }
+
+        [Fact]
+        public void TheApiServerWildcardHasNoProbeHostInTheData()
+        {
+            // Each cluster has its own API server host; the planner takes it from the cluster, never from the catalog.
+            Assert.All(Catalog.Entries.Where(e => e.IsApiServerHost || e.DestinationTemplate.StartsWith("*.hcp.")), e => Assert.Null(e.ProbeHostTemplate));
+        }
+
+        [Fact]
+        public void TheMcrDataRowIsProbedThroughADocumentedDataEndpoint()
+        {
+            var row = Catalog.Entries.Single(e => e.Id == "core-mcr-data");
+            Assert.Equal("eastus.data.mcr.microsoft.com", row.ProbeHostTemplate);
+            Assert.Null(Catalog.Entries.Single(e => e.Id == "core-mcr").ProbeHostTemplate);
+        }
+
+        [Fact]
+        public void LoadingReadsProbeHostAndRejectsOneThatIsNotText()
+        {
+            var json = Encoding.UTF8.GetString(RuleCatalog.ReadEmbeddedJson());
+            Assert.Contains("\"probeHost\": \"eastus.data.mcr.microsoft.com\"", json);
+            var bad = json.Replace("\"probeHost\": \"eastus.data.mcr.microsoft.com\"", "\"probeHost\": 42");
+            Assert.Throws<CatalogFormatException>(() => RuleCatalog.Load(Encoding.UTF8.GetBytes(bad)));
+            var misspelt = json.Replace("\"probeHost\": \"eastus.data.mcr.microsoft.com\"", "\"probehost\": \"eastus.data.mcr.microsoft.com\"");
+            var ex = Assert.Throws<CatalogFormatException>(() => RuleCatalog.Load(Encoding.UTF8.GetBytes(misspelt)));
+            Assert.Contains("unknown field 'probehost'", ex.Message);
+        }
+
+        [Fact]
         public void LoadingRejectsARowWithAnUnknownFeatureAndNamesIt()
         {
             var json = Encoding.UTF8.GetString(RuleCatalog.ReadEmbeddedJson()).Replace("\"feature\": \"GpuNodePool\"", "\"feature\": \"GpuPool\"");

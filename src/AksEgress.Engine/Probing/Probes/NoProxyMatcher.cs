@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+
+namespace AksEgress.Probing
+{
+    /// <summary>
+    /// NO_PROXY as curl and AKS's httpProxyConfig read it: "*" for everything, an exact host or address, a domain
+    /// with or without a leading dot (both cover its subdomains), "*.domain", or an IPv4/IPv6 CIDR block.
+    /// </summary>
+    internal static class NoProxyMatcher
+    {
+        public static bool UsesProxy(ProbeOptions options, string host) =>
+            options.Proxy != null && !Matches(host, options.NoProxy);
+
+        public static bool Matches(string host, IEnumerable<string> entries)
+        {
+            var name = host.Trim().TrimEnd('.');
+            IPAddress.TryParse(name, out var address);
+            foreach (var raw in entries)
+            {
+                var entry = (raw ?? "").Trim().TrimEnd('.');
+                if (entry.Length == 0)
+                    continue;
+                if (entry == "*")
+                    return true;
+                if (entry.IndexOf('/') > 0)
+                {
+                    if (address != null && InCidr(address, entry))
+                        return true;
+                    continue;
+                }
+                if (entry.StartsWith("*.", StringComparison.Ordinal))
+                    entry = entry.Substring(1);
+                var domain = entry.TrimStart('.');
+                if (string.Equals(name, domain, StringComparison.OrdinalIgnoreCase)
+                    || name.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+            return false;
+        }
+
+        private static bool InCidr(IPAddress address, string cidr)
+        {
+            var slash = cidr.IndexOf('/');
+            if (!IPAddress.TryParse(cidr.Substring(0, slash), out var network) || !int.TryParse(cidr.Substring(slash + 1), out var bits))
+                return false;
+            if (address.IsIPv4MappedToIPv6)
+                address = address.MapToIPv4();
+            var a = address.GetAddressBytes();
+            var n = network.GetAddressBytes();
+            if (a.Length != n.Length || bits < 0 || bits > a.Length * 8)
+                return false;
+            for (var i = 0; i < a.Length && bits > 0; i++, bits -= 8)
+            {
+                var mask = bits >= 8 ? 0xFF : (byte)(0xFF << (8 - bits));
+                if ((a[i] & mask) != (n[i] & mask))
+                    return false;
+            }
+            return true;
+        }
+    }
+}
