@@ -27,9 +27,8 @@ namespace AksEgress.Probing
                     try
                     {
                         // SslProtocols.None: the platform's default versions, as a node's clients would offer. Started on
-                        // the pool and raced against the token: the call's synchronous start (the first use of OpenSSL in a
-                        // process loads and initialises it, close to a second on a busy node) would otherwise hold the
-                        // probe past its timeout.
+                        // the pool and raced against the token, so whatever the call does before its first await (on first
+                        // use it loads the platform's TLS library) never holds the probe past its timeout.
                         var handshake = Task.Run(() => ssl.AuthenticateAsClientAsync(host, null, SslProtocols.None, false));
                         await CancellableTasks.WaitAsync(handshake, context.Token).ConfigureAwait(false);
                     }
