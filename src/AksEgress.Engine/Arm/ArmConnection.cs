@@ -29,6 +29,12 @@ namespace AksEgress.Arm
         /// <summary>Why a credential earlier in the order was passed over, for -Verbose.</summary>
         public IReadOnlyList<string> Notes { get; }
 
+        /// <summary>
+        /// Whether to ask the Az context at all: always without -AccessToken (it may hold the credential), and with
+        /// it only when the context's subscription is needed (-ResourceGroupName/-Name without -SubscriptionId).
+        /// </summary>
+        public static bool AsksAzContext(bool accessTokenGiven, bool subscriptionNeeded) => !accessTokenGiven || subscriptionNeeded;
+
         /// <param name="cloudAsked">-Cloud when the operator gave it; otherwise the Az context's cloud, else the public cloud.</param>
         /// <param name="accessToken">-AccessToken, if given.</param>
         /// <param name="azContext">A token from the caller's Az context, if Az.Accounts is signed in.</param>

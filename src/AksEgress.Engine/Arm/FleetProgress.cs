@@ -14,6 +14,9 @@ namespace AksEgress.Arm
         public int Clusters { get; }
         public long? Total { get; }
 
+        /// <summary>The progress bar's status line.</summary>
+        public string Status => Total.HasValue ? $"{Clusters} of {Total} clusters" : $"{Clusters} clusters";
+
         /// <summary>0-100, or -1 when Resource Graph gave no total.</summary>
         public int Percent => Total.HasValue && Total.Value > 0 ? (int)System.Math.Min(100, Clusters * 100L / Total.Value) : -1;
     }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
-using System.Reflection;
 using AksEgress.Planning;
 
 namespace AksEgress.Clusters
@@ -23,11 +22,6 @@ namespace AksEgress.Clusters
     /// </summary>
     public static class ServiceReportedMerge
     {
-        private static readonly PropertyInfo[] RuleProperties = typeof(AksEgressRule)
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0)
-            .ToArray();
-
         /// <summary>
         /// The derived rules, copied and in their order, with Origin CatalogAndService where the service reports a
         /// matching endpoint (the others keep their Origin, normally Catalog); then one rule with Origin Service for
@@ -74,7 +68,7 @@ namespace AksEgress.Clusters
             var result = new List<AksEgressRule>(derived.Count + groups.Count);
             for (var i = 0; i < derived.Count; i++)
             {
-                var copy = Copy(derived[i]);
+                var copy = derived[i].Copy();
                 if (matched[i]) copy.Origin = RuleOrigin.CatalogAndService;
                 result.Add(copy);
             }
@@ -102,7 +96,7 @@ namespace AksEgress.Clusters
                 if (rule.DestinationType != DestinationType.Fqdn && rule.DestinationType != DestinationType.WildcardFqdn) return false;
                 return HostsMatch(NormaliseHost(rule.Destination), endpoint.Host);
             }
-            return rule.DestinationType == DestinationType.IpAddress && AddressWithin(endpoint.Host, rule.Destination);
+            return rule.DestinationType == DestinationType.IpAddress && IpAddressText.Within(endpoint.Host, rule.Destination);
         }
 
         private static bool ProtocolsCompatible(AksEgressRule rule, ReportedProtocol reported)
@@ -128,69 +122,13 @@ namespace AksEgress.Clusters
             a.Length > 0 && b.Length > 0 && (a == b || Covers(a, b) || Covers(b, a));
 
         /// <summary>
-        /// Whether the wildcard <paramref name="pattern"/> covers <paramref name="host"/>: '*' stands for one or more
-        /// characters, dots included (as in a firewall's "*.suffix"). A '*' in <paramref name="host"/> is matched as
-        /// text, so a narrower wildcard is covered only when every host it stands for is.
+        /// Whether the wildcard <paramref name="pattern"/> covers <paramref name="host"/> ('*' stands for one or more
+        /// characters, dots included). A '*' in <paramref name="host"/> is matched as text, so a narrower wildcard is
+        /// covered only when every host it stands for is.
         /// </summary>
-        private static bool Covers(string pattern, string host) => pattern.IndexOf('*') >= 0 && Glob(pattern, host);
-
-        /// <summary>
-        /// Glob match in O(pattern × text), whatever the number of '*' (the text comes from a service response).
-        /// matches[t] holds whether pattern[..p] matches text[..t].
-        /// </summary>
-        private static bool Glob(string pattern, string text)
-        {
-            var matches = new bool[text.Length + 1];
-            matches[0] = true;
-            foreach (var c in pattern)
-            {
-                var next = new bool[text.Length + 1];
-                if (c == '*')
-                {
-                    // '*' takes one or more characters: next[t] when some matches[k] with k < t.
-                    var seen = false;
-                    for (var t = 1; t <= text.Length; t++)
-                    {
-                        seen |= matches[t - 1];
-                        next[t] = seen;
-                    }
-                }
-                else
-                {
-                    for (var t = 1; t <= text.Length; t++) next[t] = matches[t - 1] && text[t - 1] == c;
-                }
-                matches = next;
-            }
-            return matches[text.Length];
-        }
+        private static bool Covers(string pattern, string host) => pattern.IndexOf('*') >= 0 && HostPattern.Covers(pattern, host);
 
         private static string NormaliseHost(string? host) => (host ?? "").Trim().TrimEnd('.').ToLowerInvariant();
-
-        /// <summary>Whether the address (or CIDR) <paramref name="inner"/> lies within the address or CIDR <paramref name="outer"/>.</summary>
-        private static bool AddressWithin(string inner, string? outer)
-        {
-            if (!TryNetwork(inner, out var innerBytes, out var innerPrefix) || !TryNetwork(outer, out var outerBytes, out var outerPrefix)) return false;
-            if (innerBytes.Length != outerBytes.Length || innerPrefix < outerPrefix) return false;
-            for (var bit = 0; bit < outerPrefix; bit++)
-            {
-                var mask = (byte)(0x80 >> (bit % 8));
-                if ((innerBytes[bit / 8] & mask) != (outerBytes[bit / 8] & mask)) return false;
-            }
-            return true;
-        }
-
-        private static bool TryNetwork(string? text, out byte[] bytes, out int prefix)
-        {
-            bytes = Array.Empty<byte>();
-            prefix = 0;
-            var trimmed = (text ?? "").Trim();
-            if (trimmed == "*" || !IpAddressText.IsAddressOrCidr(trimmed)) return false;
-            var parts = trimmed.Split('/');
-            if (!IpAddressText.TryParse(parts[0], out IPAddress address)) return false;
-            bytes = address.GetAddressBytes();
-            prefix = parts.Length == 2 ? int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture) : bytes.Length * 8;
-            return true;
-        }
 
         private static AksEgressRule ToRule(List<Reported> group, ServiceMergeContext context)
         {
@@ -229,9 +167,7 @@ namespace AksEgress.Clusters
                 Feature = AksFeature.Core,
                 Kind = first.RuleProtocol == RuleProtocol.HTTPS || first.RuleProtocol == RuleProtocol.HTTP ? RuleKind.Application : RuleKind.Network,
                 Destination = first.Destination,
-                DestinationType = first.IsDomain
-                    ? (first.Destination.IndexOf('*') >= 0 ? DestinationType.WildcardFqdn : DestinationType.Fqdn)
-                    : DestinationType.IpAddress,
+                DestinationType = DestinationTypeText.Infer(first.Destination),
                 Protocol = first.RuleProtocol,
                 Port = port,
                 Requirement = RuleRequirement.Required,
@@ -243,13 +179,6 @@ namespace AksEgress.Clusters
                 Source = $"service: outboundNetworkDependenciesEndpoints ({categoryList})",
                 Origin = RuleOrigin.Service,
             };
-        }
-
-        private static AksEgressRule Copy(AksEgressRule rule)
-        {
-            var copy = new AksEgressRule();
-            foreach (var property in RuleProperties) property.SetValue(copy, property.GetValue(rule));
-            return copy;
         }
 
         private enum ReportedProtocol

@@ -54,7 +54,7 @@ namespace AksEgress.Export
                 // A file written before rules carried an origin has no Origin column: its rules are the catalog's.
                 Origin = Enum(property, "Origin", RuleOrigin.Catalog),
             };
-            rule.DestinationType = Enum(property, "DestinationType", Infer(destination));
+            rule.DestinationType = Enum(property, "DestinationType", DestinationTypeText.Infer(destination));
             if (rule.DestinationTemplate.Length == 0) rule.DestinationTemplate = destination;
 
             var network = rule.Protocol == RuleProtocol.TCP || rule.Protocol == RuleProtocol.UDP;
@@ -63,14 +63,6 @@ namespace AksEgress.Export
                 throw Invalid("Protocol", rule.Protocol, $"a {rule.Kind} rule cannot use {rule.Protocol}: network rules use TCP or UDP, application rules HTTP or HTTPS.");
             }
             return rule;
-        }
-
-        private static DestinationType Infer(string destination)
-        {
-            if (destination == "*") return DestinationType.Any;
-            if (destination == Planning.Placeholders.ApiServerPublicIp || destination == Planning.Placeholders.CustomDnsIp) return DestinationType.Placeholder;
-            if (System.Net.IPAddress.TryParse(destination, out _) || IpAddressText.IsAddressOrCidr(destination)) return DestinationType.IpAddress;
-            return destination.IndexOf('*') >= 0 ? DestinationType.WildcardFqdn : DestinationType.Fqdn;
         }
 
         private static int Port(Func<string, object?> property)

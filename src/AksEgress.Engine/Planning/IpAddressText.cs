@@ -34,5 +34,34 @@ namespace AksEgress.Planning
             var max = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
             return int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix) && prefix <= max;
         }
+
+        /// <summary>
+        /// Whether the address or CIDR <paramref name="inner"/> lies inside the address or CIDR <paramref name="outer"/>
+        /// (an address is its own /32 or /128). False when either is not an address or CIDR, or the families differ.
+        /// </summary>
+        public static bool Within(string? inner, string? outer)
+        {
+            if (!TryParseNetwork(inner, out var innerBytes, out var innerPrefix) || !TryParseNetwork(outer, out var outerBytes, out var outerPrefix)) return false;
+            if (innerBytes.Length != outerBytes.Length || innerPrefix < outerPrefix) return false;
+            for (var bit = 0; bit < outerPrefix; bit++)
+            {
+                var mask = (byte)(0x80 >> (bit % 8));
+                if ((innerBytes[bit / 8] & mask) != (outerBytes[bit / 8] & mask)) return false;
+            }
+            return true;
+        }
+
+        private static bool TryParseNetwork(string? text, out byte[] bytes, out int prefix)
+        {
+            bytes = new byte[0];
+            prefix = 0;
+            var trimmed = (text ?? "").Trim();
+            if (trimmed == "*" || !IsAddressOrCidr(trimmed)) return false;
+            var parts = trimmed.Split('/');
+            if (!TryParse(parts[0], out var address)) return false;
+            bytes = address.GetAddressBytes();
+            prefix = parts.Length == 2 ? int.Parse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture) : bytes.Length * 8;
+            return true;
+        }
     }
 }

@@ -215,10 +215,7 @@ namespace AksEgress.Commands
         {
             const string activity = "Reading AKS clusters from Azure Resource Graph";
             var count = await _live!.ForFleetAsync(_fleetSubscriptions, Write, progress =>
-            {
-                var status = progress.Total.HasValue ? $"{progress.Clusters} of {progress.Total} clusters" : $"{progress.Clusters} clusters";
-                QueueProgress(new ProgressRecord(1, activity, status) { PercentComplete = progress.Percent });
-            }, cancel).ConfigureAwait(false);
+                QueueProgress(new ProgressRecord(1, activity, progress.Status) { PercentComplete = progress.Percent }), cancel).ConfigureAwait(false);
             QueueProgress(new ProgressRecord(1, activity, $"{count} clusters") { RecordType = ProgressRecordType.Completed });
         }
 
@@ -256,20 +253,20 @@ namespace AksEgress.Commands
             DerivationResult result;
             try
             {
-                var plan = new RulePlan
+                var plan = new PlanInput
                 {
-                    Cloud = PlanText.ParseCloud(Cloud ?? "AzureCloud"),
+                    Cloud = Cloud ?? "AzureCloud",
                     Location = Location,
-                    Features = new List<AksFeature>(_request.ExtraFeatures),
-                    OsSku = PlanText.ParseOsSku(OsSku),
+                    Feature = Feature,
+                    OsSku = OsSku,
                     PrivateCluster = PrivateCluster.IsPresent,
                     LegacyTunnel = LegacyTunnel.IsPresent,
                     ApiServerFqdn = ApiServerFqdn,
                     ApiServerAddress = ApiServerAddress,
-                    CustomDnsServers = CustomDnsServer,
-                    Requirements = _request.Requirements,
+                    CustomDnsServer = CustomDnsServer,
+                    Requirement = Requirement,
                     IncludeLegacy = IncludeLegacy.IsPresent,
-                };
+                }.ToRulePlan();
                 result = RuleDeriver.Default.Derive(plan);
             }
             catch (AksEgressInputException ex)

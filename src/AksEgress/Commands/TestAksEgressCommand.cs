@@ -148,18 +148,18 @@ namespace AksEgress.Commands
         {
             try
             {
-                var result = RuleDeriver.Default.Derive(new RulePlan
+                var result = RuleDeriver.Default.Derive(new PlanInput
                 {
-                    Cloud = PlanText.ParseCloud(Cloud),
+                    Cloud = Cloud,
                     Location = Location,
-                    Features = PlanText.ParseFeatures(Feature),
-                    OsSku = PlanText.ParseOsSku(OsSku),
+                    Feature = Feature,
+                    OsSku = OsSku,
                     PrivateCluster = PrivateCluster.IsPresent,
                     ApiServerFqdn = ApiServerFqdn,
                     ApiServerAddress = ApiServerAddress,
-                    CustomDnsServers = CustomDnsServer,
-                    Requirements = PlanText.ParseRequirements(Requirement),
-                });
+                    CustomDnsServer = CustomDnsServer,
+                    Requirement = Requirement,
+                }.ToRulePlan());
                 foreach (var warning in result.Warnings) WriteWarning(warning);
                 _rules.AddRange(result.Rules);
                 return true;

@@ -16,8 +16,7 @@ namespace AksEgress.Commands
         {
             AzContextToken? context = null;
             string? whyNot = null;
-            // With -AccessToken the context is still asked for its subscription when one is needed; otherwise skip it.
-            if (accessToken == null || needContext)
+            if (ArmConnection.AsksAzContext(accessToken != null, needContext))
             {
                 context = AzContextTokenSource.TryGet(cmdlet, null, out whyNot);
             }

@@ -8,24 +8,8 @@ namespace AksEgress.Tests.Arm
     /// <summary>Piped documents cannot show cluster extensions: the command says so once, not per cluster, and not when asked for.</summary>
     public sealed class ExtensionsNoteTests
     {
-        private static IReadOnlyDictionary<string, object?> Tree(string json)
-        {
-            var element = JsonDocument.Parse(json).RootElement;
-            var map = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in element.EnumerateObject()) map[property.Name] = Convert(property.Value);
-            return map;
-        }
-
-        private static object? Convert(JsonElement e) => e.ValueKind switch
-        {
-            JsonValueKind.Object => Tree(e.GetRawText()),
-            JsonValueKind.Array => e.EnumerateArray().Select(Convert).ToList(),
-            JsonValueKind.String => e.GetString(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number => e.GetInt64(),
-            _ => null,
-        };
+        private static IReadOnlyDictionary<string, object?> Tree(string json) =>
+            (IReadOnlyDictionary<string, object?>)JsonPropertyTree.Convert(JsonDocument.Parse(json).RootElement)!;
 
         [Fact]
         public async Task ThreePipedDocumentsGiveOneNoteThatCountsThem()

@@ -1,3 +1,4 @@
+using AksEgress.Planning;
 using System.Text;
 using AksEgress.Catalog;
 
@@ -96,9 +97,9 @@ namespace AksEgress.Engine.Tests.Catalog
                     {
                         var host = template.Replace("{location}", region);
                         var wildcard = e.DestinationTemplate.Replace("{location}", region);
-                        Assert.True(AksEgress.Probing.HostPattern.IsHostName(host), $"{e.Id}: '{host}' is not a host name");
+                        Assert.True(HostPattern.IsHostName(host), $"{e.Id}: '{host}' is not a host name");
                         Assert.EndsWith(suffix.Replace("{location}", region), host);
-                        Assert.True(AksEgress.Probing.HostPattern.Covers(wildcard, host), $"{e.Id}: {wildcard} does not cover {host}");
+                        Assert.True(HostPattern.Covers(wildcard, host), $"{e.Id}: {wildcard} does not cover {host}");
                     }
                 }
             }

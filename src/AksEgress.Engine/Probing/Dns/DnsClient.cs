@@ -94,7 +94,8 @@ namespace AksEgress.Probing.Dns
             return DnsAnswer.From(reply, query, "tcp", truncated: true, clock.Elapsed);
         }
 
-        private static ushort NewId()
+        /// <summary>A query id from a cryptographic source, so an off-path sender cannot guess it.</summary>
+        internal static ushort NewId()
         {
             var bytes = new byte[2];
             lock (Random) Random.GetBytes(bytes); // the lock: RandomNumberGenerator is not documented thread-safe on .NET Framework

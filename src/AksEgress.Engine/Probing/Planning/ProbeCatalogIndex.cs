@@ -1,3 +1,4 @@
+using AksEgress.Planning;
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;

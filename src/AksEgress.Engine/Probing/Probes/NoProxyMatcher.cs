@@ -40,24 +40,8 @@ namespace AksEgress.Probing
             return false;
         }
 
-        private static bool InCidr(IPAddress address, string cidr)
-        {
-            var slash = cidr.IndexOf('/');
-            if (!IPAddress.TryParse(cidr.Substring(0, slash), out var network) || !int.TryParse(cidr.Substring(slash + 1), out var bits))
-                return false;
-            if (address.IsIPv4MappedToIPv6)
-                address = address.MapToIPv4();
-            var a = address.GetAddressBytes();
-            var n = network.GetAddressBytes();
-            if (a.Length != n.Length || bits < 0 || bits > a.Length * 8)
-                return false;
-            for (var i = 0; i < a.Length && bits > 0; i++, bits -= 8)
-            {
-                var mask = bits >= 8 ? 0xFF : (byte)(0xFF << (8 - bits));
-                if ((a[i] & mask) != (n[i] & mask))
-                    return false;
-            }
-            return true;
-        }
+        /// <summary>An IPv4 address may arrive mapped into IPv6; the block is written in its own family.</summary>
+        private static bool InCidr(IPAddress address, string cidr) =>
+            Planning.IpAddressText.Within((address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString(), cidr);
     }
 }

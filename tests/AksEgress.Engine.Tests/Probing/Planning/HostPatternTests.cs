@@ -1,3 +1,4 @@
+using AksEgress.Planning;
 using AksEgress.Probing;
 
 namespace AksEgress.Engine.Tests.Probing.Planning

@@ -1,6 +1,6 @@
 using System;
 
-namespace AksEgress.Probing
+namespace AksEgress.Planning
 {
     /// <summary>Host names and the wildcards that cover them, compared without regard to case.</summary>
     internal static class HostPattern
@@ -63,7 +63,7 @@ namespace AksEgress.Probing
         public static string? Fill(string template, string? location)
         {
             if (template.IndexOf(LocationToken, StringComparison.Ordinal) < 0) return template;
-            var region = Regions.RegionDirectory.Normalize(location ?? "");
+            var region = AksEgress.Regions.RegionDirectory.Normalize(location ?? "");
             return region.Length == 0 ? null : template.Replace(LocationToken, region);
         }
 
