@@ -65,6 +65,16 @@ Describe 'Test-AksEgress' {
         $result.Detail | Should -Not -BeNullOrEmpty
     }
 
+    It 'sends an HTTP probe through the proxy its cluster uses, unless -IgnoreClusterProxy' {
+        # An HTTP rule as a live cluster with an httpProxyConfig gives it; the "proxy" is a refused loopback port.
+        $rule = New-LoopbackRule -Port $ClosedPort
+        $rule.Kind = 'Application'
+        $rule.Protocol = 'HTTP'
+        $rule | Add-Member -NotePropertyName ClusterHttpProxy -NotePropertyValue "http://127.0.0.1:$ClosedPort"
+        ($rule | Test-AksEgress -TimeoutSec 2).ResolvedAddresses | Should -BeLike 'via proxy 127.0.0.1:*'
+        ($rule | Test-AksEgress -TimeoutSec 2 -IgnoreClusterProxy).ResolvedAddresses | Should -Not -BeLike 'via proxy*'
+    }
+
     It 'refuses a -DnsServer that is not an address before probing anything' {
         { New-LoopbackRule -Port $OpenPort | Test-AksEgress -DnsServer 'dns.contoso.com' -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidDnsServer,AksEgress.Commands.TestAksEgressCommand'

@@ -275,7 +275,7 @@ namespace AksEgress.Arm
             try
             {
                 var endpoints = await new ClusterReads(Arm).ListServiceEndpointsAsync(clusterId, cancel).ConfigureAwait(false);
-                var context = new ServiceMergeContext { Cloud = profile.Cloud, Location = profile.Location, ClusterName = profile.Name, ClusterId = profile.Id };
+                var context = new ServiceMergeContext { Cloud = profile.Cloud, Location = profile.Location, ClusterName = profile.Name, ClusterId = profile.Id, ClusterProxy = Planning.ClusterProxyColumns.From(profile.HttpProxy) };
                 return ClusterOutcome.Success(profile.Id, ServiceReportedMerge.Merge(rules, endpoints, context), warnings);
             }
             catch (ArmRequestException ex)

@@ -62,6 +62,7 @@ namespace AksEgress.Clusters
                 IncludeLegacy = includeLegacy,
                 ClusterName = Name,
                 ClusterId = Id,
+                ClusterProxy = ClusterProxyColumns.From(HttpProxy),
             };
         }
     }

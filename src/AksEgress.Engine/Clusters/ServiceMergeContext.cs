@@ -12,5 +12,7 @@ namespace AksEgress.Clusters
         public string? ClusterName { get; set; }
         /// <summary>The cluster's ARM id.</summary>
         public string? ClusterId { get; set; }
+        /// <summary>The cluster's proxy, carried by the rules made for service-only endpoints too.</summary>
+        public Planning.ClusterProxyColumns? ClusterProxy { get; set; }
     }
 }

@@ -156,7 +156,7 @@ namespace AksEgress.Clusters
 
             var port = first.Endpoint.Port;
             var ruleId = $"service/{(categories.Count == 0 ? "uncategorized" : categories[0])}/{first.Destination}:{port.ToString(CultureInfo.InvariantCulture)}";
-            return new AksEgressRule
+            var rule = new AksEgressRule
             {
                 RuleId = ruleId.ToLowerInvariant(),
                 Edition = CatalogEdition.Current,
@@ -179,6 +179,8 @@ namespace AksEgress.Clusters
                 Source = $"service: outboundNetworkDependenciesEndpoints ({categoryList})",
                 Origin = RuleOrigin.Service,
             };
+            context.ClusterProxy?.StampOn(rule);
+            return rule;
         }
 
         private enum ReportedProtocol

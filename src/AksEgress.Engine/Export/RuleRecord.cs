@@ -53,6 +53,10 @@ namespace AksEgress.Export
                 Source = Text(property, "Source", false),
                 // A file written before rules carried an origin has no Origin column: its rules are the catalog's.
                 Origin = Enum(property, "Origin", RuleOrigin.Catalog),
+                // Credentials are removed again, should a hand-edited file hold them: they must not reach a probe's output.
+                ClusterHttpProxy = ClusterProxyColumns.WithoutCredentials(Text(property, "ClusterHttpProxy", false)),
+                ClusterHttpsProxy = ClusterProxyColumns.WithoutCredentials(Text(property, "ClusterHttpsProxy", false)),
+                ClusterNoProxy = NullIfEmpty(Text(property, "ClusterNoProxy", false)),
             };
             rule.DestinationType = Enum(property, "DestinationType", DestinationTypeText.Infer(destination));
             if (rule.DestinationTemplate.Length == 0) rule.DestinationTemplate = destination;

@@ -37,6 +37,15 @@ namespace AksEgress
         /// cluster, or both. See <see cref="RuleOrigin"/>.
         /// </summary>
         public RuleOrigin Origin { get; set; } = RuleOrigin.Catalog;
+        /// <summary>
+        /// The cluster's httpProxyConfig.httpProxy (credentials removed), so Test-AksEgress probes HTTP the way the
+        /// nodes reach it; empty when the cluster has no proxy or the rules were planned.
+        /// </summary>
+        public string? ClusterHttpProxy { get; set; }
+        /// <summary>The cluster's httpProxyConfig.httpsProxy (credentials removed); empty when none.</summary>
+        public string? ClusterHttpsProxy { get; set; }
+        /// <summary>The cluster's httpProxyConfig.noProxy entries, comma-separated; empty when none.</summary>
+        public string? ClusterNoProxy { get; set; }
 
         /// <summary>A field-by-field copy (every property is a scalar), for rules shared by clusters of one shape.</summary>
         public AksEgressRule Copy() => (AksEgressRule)MemberwiseClone();

@@ -60,6 +60,7 @@ namespace AksEgress.Planning
                 var rule = template.Copy();
                 rule.ClusterName = plan.ClusterName;
                 rule.ClusterId = plan.ClusterId;
+                plan.ClusterProxy?.StampOn(rule);
                 // The one value a shape does not fix: this cluster's exact API server host.
                 if (entry.IsApiServerHost && validated.ApiServerFqdn != null) rule.Destination = validated.ApiServerFqdn;
                 rules.Add(rule);

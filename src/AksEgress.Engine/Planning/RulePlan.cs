@@ -37,5 +37,7 @@ namespace AksEgress.Planning
         public bool IncludeLegacy { get; set; }
         public string? ClusterName { get; set; }
         public string? ClusterId { get; set; }
+        /// <summary>The cluster's proxy as its rules carry it (see <see cref="AksEgressRule.ClusterHttpProxy"/>); not part of the plan's shape.</summary>
+        public ClusterProxyColumns? ClusterProxy { get; set; }
     }
 }

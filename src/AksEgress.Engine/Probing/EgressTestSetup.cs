@@ -18,6 +18,8 @@ namespace AksEgress.Probing
         /// <summary>-Proxy: http://host:port.</summary>
         public string? Proxy { get; set; }
         public IList<string> NoProxy { get; set; } = new List<string>();
+        /// <summary>Whether rules that carry their cluster's httpProxyConfig are probed through it (not with -IgnoreClusterProxy).</summary>
+        public bool UseClusterProxy { get; set; } = true;
     }
 
     /// <summary>Turns the request into probe options and the rules into probe plans.</summary>
@@ -26,7 +28,7 @@ namespace AksEgress.Probing
         public static ProbeOptions Options(EgressTestRequest request)
         {
             var timeout = TimeSpan.FromSeconds(request.TimeoutSec);
-            var options = new ProbeOptions { Timeout = timeout, NoProxy = new List<string>(request.NoProxy) };
+            var options = new ProbeOptions { Timeout = timeout, NoProxy = new List<string>(request.NoProxy), UseClusterProxy = request.UseClusterProxy };
             options.Resolver = request.DnsServer == null ? (IHostResolver)new SystemResolver() : new DnsServerResolver(DnsEndPoint(request.DnsServer), timeout);
             if (request.Proxy != null) options.Proxy = ProxyUri(request.Proxy);
             return options;
@@ -36,7 +38,11 @@ namespace AksEgress.Probing
         /// One plan per rule. The API server host of a cluster is taken from its own API-server rule when that names
         /// the exact host (a live or piped cluster), so the *.hcp wildcard is probed through it.
         /// </summary>
-        public static IReadOnlyList<PlannedProbe> Plan(IReadOnlyList<AksEgressRule> rules, RuleCatalog catalog)
+        public static IReadOnlyList<PlannedProbe> Plan(IReadOnlyList<AksEgressRule> rules, RuleCatalog catalog) =>
+            Plan(rules, catalog, new ProbeOptions { UseClusterProxy = false });
+
+        /// <summary>As above; <paramref name="options"/> says whether a rule's cluster proxy applies (no -Proxy, no -IgnoreClusterProxy).</summary>
+        public static IReadOnlyList<PlannedProbe> Plan(IReadOnlyList<AksEgressRule> rules, RuleCatalog catalog, ProbeOptions options)
         {
             var entries = new Dictionary<string, CatalogEntry>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in catalog.Entries) entries[entry.Id] = entry;
@@ -52,7 +58,7 @@ namespace AksEgress.Probing
             {
                 apiHosts.TryGetValue(ClusterKey(rule), out var apiHost);
                 var context = new ProbePlanContext { ApiServerHost = apiHost, Catalog = catalog };
-                return new PlannedProbe(rule, ProbePlanner.Plan(rule, context));
+                return new PlannedProbe(rule, ClusterProxyRoute.Apply(ProbePlanner.Plan(rule, context), rule, options));
             }).ToList();
         }
 

@@ -28,6 +28,12 @@ namespace AksEgress.Probing
         /// <summary>Hosts, domains (".example.com" or "example.com") and addresses that bypass the proxy.</summary>
         public IList<string> NoProxy { get; set; } = new List<string>();
 
+        /// <summary>
+        /// Whether a rule that carries its cluster's httpProxyConfig is probed through that proxy. Ignored when
+        /// <see cref="Proxy"/> is set (-Proxy wins).
+        /// </summary>
+        public bool UseClusterProxy { get; set; } = true;
+
         /// <summary>The port a rule's port is really probed on.</summary>
         public int PortFor(int port) => PortOverrides.TryGetValue(port, out var other) ? other : port;
     }

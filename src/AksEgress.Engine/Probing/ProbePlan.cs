@@ -9,6 +9,13 @@ namespace AksEgress.Probing
         public int Port { get; set; }
         /// <summary>Why the rule is skipped (Kind Skip), as shown to the user.</summary>
         public string SkipReason { get; set; } = "";
+        /// <summary>
+        /// The proxy of the rule's cluster (its httpProxyConfig) that an HTTP or HTTPS probe goes through, when no
+        /// -Proxy was given; null: direct.
+        /// </summary>
+        public System.Uri? ClusterProxy { get; set; }
+        /// <summary>The cluster's noProxy entries: hosts that bypass <see cref="ClusterProxy"/>.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> ClusterNoProxy { get; set; } = new string[0];
 
         public static ProbePlan Skip(string reason) => new ProbePlan { Kind = ProbeKind.Skip, SkipReason = reason };
     }

@@ -83,6 +83,10 @@ namespace AksEgress.Commands
         [Parameter]
         public string[] NoProxy { get; set; } = new string[0];
 
+        /// <summary>Probe directly even when the rules carry their cluster's httpProxyConfig (-Proxy overrides it anyway).</summary>
+        [Parameter]
+        public SwitchParameter IgnoreClusterProxy { get; set; }
+
         /// <summary>Return one boolean: every Required rule passed.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -101,6 +105,7 @@ namespace AksEgress.Commands
                     DnsServer = DnsServer,
                     Proxy = Proxy,
                     NoProxy = NoProxy,
+                    UseClusterProxy = !IgnoreClusterProxy.IsPresent,
                 });
             }
             catch (AksEgressInputException ex)
@@ -128,7 +133,7 @@ namespace AksEgress.Commands
         {
             if (ParameterSetName == ParameterSets.Plan && !DerivePlan()) return;
 
-            var probes = EgressTestSetup.Plan(_rules, RuleCatalog.Default);
+            var probes = EgressTestSetup.Plan(_rules, RuleCatalog.Default, _options!);
             var runner = new ProbeRunner(_options!, ThrottleLimit, Prober.RunAsync);
             const string activity = "Testing AKS egress rules";
             var summary = await runner.RunAsync(probes,

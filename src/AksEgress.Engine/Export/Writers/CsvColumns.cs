@@ -18,7 +18,7 @@ namespace AksEgress.Export
             nameof(AksEgressRule.Destination), nameof(AksEgressRule.DestinationType), nameof(AksEgressRule.Protocol), nameof(AksEgressRule.Port),
             nameof(AksEgressRule.Requirement), nameof(AksEgressRule.Condition), nameof(AksEgressRule.Alternatives), nameof(AksEgressRule.Purpose),
             nameof(AksEgressRule.PurposeKo), nameof(AksEgressRule.DestinationTemplate), nameof(AksEgressRule.Source), nameof(AksEgressRule.Origin),
-            ExportNote,
+            nameof(AksEgressRule.ClusterHttpProxy), nameof(AksEgressRule.ClusterHttpsProxy), nameof(AksEgressRule.ClusterNoProxy), ExportNote,
         };
 
         /// <summary>The cell texts of one rule, in the order of <see cref="Names"/>: enums by name, Port as digits, null as empty.</summary>
@@ -28,7 +28,8 @@ namespace AksEgress.Export
             rule.ClusterName ?? "", rule.ClusterId ?? "", rule.Feature.ToString(), rule.Kind.ToString(),
             rule.Destination ?? "", rule.DestinationType.ToString(), rule.Protocol.ToString(), rule.Port.ToString(CultureInfo.InvariantCulture),
             rule.Requirement.ToString(), rule.Condition ?? "", rule.Alternatives ?? "", rule.Purpose ?? "",
-            rule.PurposeKo ?? "", rule.DestinationTemplate ?? "", rule.Source ?? "", rule.Origin.ToString(), NoteFor(rule),
+            rule.PurposeKo ?? "", rule.DestinationTemplate ?? "", rule.Source ?? "", rule.Origin.ToString(),
+            rule.ClusterHttpProxy ?? "", rule.ClusterHttpsProxy ?? "", rule.ClusterNoProxy ?? "", NoteFor(rule),
         };
 
         /// <summary>

@@ -60,6 +60,9 @@ namespace AksEgress.Export
             json.WriteString(nameof(AksEgressRule.DestinationTemplate), rule.DestinationTemplate);
             json.WriteString(nameof(AksEgressRule.Source), rule.Source);
             json.WriteString(nameof(AksEgressRule.Origin), rule.Origin.ToString());
+            WriteNullable(json, nameof(AksEgressRule.ClusterHttpProxy), rule.ClusterHttpProxy);
+            WriteNullable(json, nameof(AksEgressRule.ClusterHttpsProxy), rule.ClusterHttpsProxy);
+            WriteNullable(json, nameof(AksEgressRule.ClusterNoProxy), rule.ClusterNoProxy);
             var note = CsvColumns.NoteFor(rule);
             if (note.Length > 0) json.WriteString(CsvColumns.ExportNote, note);
             json.WriteEndObject();

@@ -15,8 +15,8 @@ namespace AksEgress.Probing
             var host = context.Plan.Host;
             var port = context.Port;
             var hostHeader = ProbeText.Authority(host, context.Plan.Port, 80);
-            var proxy = context.Options.Proxy;
-            if (proxy != null && NoProxyMatcher.UsesProxy(context.Options, host))
+            var proxy = NoProxyMatcher.ProxyFor(context.Options, context.Plan, host);
+            if (proxy != null)
             {
                 using (var stream = await ProxyTunnel.ConnectAsync(context, proxy).ConfigureAwait(false))
                 {

@@ -15,8 +15,8 @@ namespace AksEgress.Probing
             var port = context.Port;
             Stream transport;
             string endpoint;
-            var proxy = context.Options.Proxy;
-            if (proxy != null && NoProxyMatcher.UsesProxy(context.Options, host))
+            var proxy = NoProxyMatcher.ProxyFor(context.Options, context.Plan, host);
+            if (proxy != null)
             {
                 transport = await ProxyTunnel.ConnectAsync(context, proxy).ConfigureAwait(false);
                 try

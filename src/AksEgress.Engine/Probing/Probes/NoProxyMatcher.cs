@@ -13,6 +13,13 @@ namespace AksEgress.Probing
         public static bool UsesProxy(ProbeOptions options, string host) =>
             options.Proxy != null && !Matches(host, options.NoProxy);
 
+        /// <summary>The proxy a probe of <paramref name="host"/> goes through: -Proxy (with -NoProxy) wins, else the rule's cluster proxy (with its noProxy), else none.</summary>
+        public static Uri? ProxyFor(ProbeOptions options, ProbePlan plan, string host)
+        {
+            if (options.Proxy != null) return Matches(host, options.NoProxy) ? null : options.Proxy;
+            return plan.ClusterProxy != null && !Matches(host, plan.ClusterNoProxy) ? plan.ClusterProxy : null;
+        }
+
         public static bool Matches(string host, IEnumerable<string> entries)
         {
             var name = host.Trim().TrimEnd('.');
