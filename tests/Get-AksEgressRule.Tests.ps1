@@ -378,3 +378,25 @@ Describe 'Default display' {
         }
     }
 }
+
+Describe 'Tab completion' {
+    It 'completes -Location with the regions of the -Cloud already given' {
+        $line = 'Get-AksEgressRule -Cloud AzureChinaCloud -Location chinan'
+        $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        @($found.CompletionText) | Should -Be @('chinanorth', 'chinanorth2', 'chinanorth3')
+    }
+
+    It 'completes -Location by display name in the public cloud when -Cloud is not given' {
+        $line = 'Test-AksEgress -Location korea'
+        $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        @($found.CompletionText) | Should -Be @('koreacentral', 'koreasouth')
+    }
+
+    It 'completes -Feature with a description of each feature' {
+        $line = 'Get-AksEgressRule -Location eastus -Feature Work'
+        $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        @($found.CompletionText) | Should -Contain 'WorkloadIdentity'
+        @($found.CompletionText) | Should -Not -Contain 'WindowsNodePool'
+        ($found | Where-Object CompletionText -eq 'WorkloadIdentity').ToolTip | Should -Not -BeNullOrEmpty
+    }
+}

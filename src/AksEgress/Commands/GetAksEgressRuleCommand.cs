@@ -22,6 +22,7 @@ namespace AksEgress.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Plan)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LocationCompleter))]
         public string Location { get; set; } = "";
 
         /// <summary>Plan: the cluster's cloud (default AzureCloud). Live sets: the cloud whose ARM is called (default: the Az context's).</summary>
@@ -77,6 +78,7 @@ namespace AksEgress.Commands
         [Parameter]
         [ValidateSet("Core", "UbuntuUpdates", "GpuNodePool", "WindowsNodePool", "WorkloadIdentity", "Defender",
             "KeyVaultSecretsProvider", "Monitoring", "AzurePolicy", "CostAnalysis", "ClusterExtensions", "DevSpaces")]
+        [ArgumentCompleter(typeof(FeatureCompleter))]
         public string[] Feature { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = ParameterSets.Plan)]

@@ -25,6 +25,7 @@ namespace AksEgress.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Plan)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LocationCompleter))]
         public string Location { get; set; } = "";
 
         [Parameter(ParameterSetName = ParameterSets.Plan)]
@@ -34,6 +35,7 @@ namespace AksEgress.Commands
         [Parameter(ParameterSetName = ParameterSets.Plan)]
         [ValidateSet("Core", "UbuntuUpdates", "GpuNodePool", "WindowsNodePool", "WorkloadIdentity", "Defender",
             "KeyVaultSecretsProvider", "Monitoring", "AzurePolicy", "CostAnalysis", "ClusterExtensions", "DevSpaces")]
+        [ArgumentCompleter(typeof(FeatureCompleter))]
         public string[] Feature { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = ParameterSets.Plan)]
