@@ -30,6 +30,12 @@ namespace AksEgress.Arm
         public IReadOnlyList<string> Notes { get; }
 
         /// <summary>
+        /// The client for this connection. Built here so the host never names an Azure.Core type (the credential): on
+        /// PowerShell 7 the host lives in the default load context, where Azure.Core would bind to Az's copy or none.
+        /// </summary>
+        public ArmClient CreateClient(ArmClientOptions? options = null) => new ArmClient(Cloud, Credential, options);
+
+        /// <summary>
         /// Whether to ask the Az context at all: always without -AccessToken (it may hold the credential), and with
         /// it only when the context's subscription is needed (-ResourceGroupName/-Name without -SubscriptionId).
         /// </summary>

@@ -25,7 +25,7 @@ namespace AksEgress.Commands
             cmdlet.WriteVerbose($"ARM endpoint {connection.Cloud.ResourceManager} ({connection.Cloud.Cloud}); credential: {connection.Source}.");
             foreach (var note in connection.Notes) cmdlet.WriteVerbose(note);
             contextSubscriptionId = connection.DefaultSubscriptionId;
-            return new ArmClient(connection.Cloud, connection.Credential, new ArmClientOptions { Log = debug });
+            return connection.CreateClient(new ArmClientOptions { Log = debug });
         }
     }
 }
