@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Threading;
@@ -10,7 +9,7 @@ namespace AksEgress.Probing.Dns
     /// <summary>
     /// A small stub resolver that asks one chosen server (-DnsServer, or the destination of a "UDP 53 to a custom DNS
     /// server" rule) directly, never the system's resolver. UDP first; TCP when the UDP answer is truncated.
-    /// Thread-safe: each query has its own socket.
+    /// Thread-safe: each query, and each resolution, has its own exchange with at most one socket at a time.
     /// </summary>
     public sealed class DnsClient
     {
@@ -50,8 +49,13 @@ namespace AksEgress.Probing.Dns
         /// <exception cref="DnsFormatException">The server's answer could not be read.</exception>
         /// <exception cref="DnsTransportException">UDP port unreachable, or TCP refused or cut after a truncated answer.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled; the socket is closed at once.</exception>
-        public Task<DnsAnswer> QueryAsync(string name, DnsRecordType type, CancellationToken cancel) =>
-            QueryAsync(name, type, Timeout, cancel);
+        public async Task<DnsAnswer> QueryAsync(string name, DnsRecordType type, CancellationToken cancel)
+        {
+            var normalized = DnsName.Normalize(name);
+            cancel.ThrowIfCancellationRequested();
+            using var exchange = NewExchange(cancel);
+            return await exchange.QueryAsync(normalized, type, cancel).ConfigureAwait(false);
+        }
 
         /// <summary>
         /// Resolves a host to its A and AAAA addresses through this server, following CNAMEs; see
@@ -60,39 +64,8 @@ namespace AksEgress.Probing.Dns
         public Task<ResolveResult> ResolveAsync(string host, CancellationToken cancel) =>
             DnsHostResolution.ResolveAsync(this, host, cancel);
 
-        /// <summary>A query with its own limit: a CNAME hop of ResolveAsync gets only the time left.</summary>
-        internal async Task<DnsAnswer> QueryAsync(string name, DnsRecordType type, TimeSpan timeout, CancellationToken cancel)
-        {
-            var query = new DnsPendingQuery(Server, NewId(), DnsName.Normalize(name), type);
-            cancel.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-
-            DnsMessage reply;
-            try
-            {
-                reply = await DnsUdpExchange.ExchangeAsync(query, timeout, RetransmitInterval, cancel).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new DnsTimeoutException($"no answer from {DnsText.Server(Server)} within {DnsText.Seconds(timeout)}", timeout, afterTruncation: false);
-            }
-
-            if (!reply.IsTruncated) return DnsAnswer.From(reply, query, "udp", truncated: false, clock.Elapsed);
-
-            try
-            {
-                reply = await DnsTcpExchange.ExchangeAsync(query, timeout - clock.Elapsed, cancel).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new DnsTimeoutException(
-                    $"no answer over TCP from {DnsText.Server(Server)} within {DnsText.Seconds(timeout)} (the UDP answer was truncated)",
-                    timeout,
-                    afterTruncation: true);
-            }
-
-            return DnsAnswer.From(reply, query, "tcp", truncated: true, clock.Elapsed);
-        }
+        /// <summary>Queries sharing one socket at a time and one <see cref="Timeout"/>, which starts now.</summary>
+        internal DnsExchange NewExchange(CancellationToken cancel) => new DnsExchange(Server, Timeout, RetransmitInterval, cancel);
 
         /// <summary>A query id from a cryptographic source, so an off-path sender cannot guess it.</summary>
         internal static ushort NewId()

@@ -44,8 +44,11 @@ namespace AksEgress.Probing.Dns
 
             var clock = Stopwatch.StartNew();
             using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            var v4 = FollowAsync(client, name, DnsRecordType.A, clock, giveUp.Token, cancel);
-            var v6 = FollowAsync(client, name, DnsRecordType.AAAA, clock, giveUp.Token, cancel);
+
+            // Both families at once over one socket: a probe must never hold more than one (-ThrottleLimit bounds sockets).
+            using var exchange = client.NewExchange(cancel);
+            var v4 = FollowAsync(client, exchange, name, DnsRecordType.A, clock, giveUp.Token, cancel);
+            var v6 = FollowAsync(client, exchange, name, DnsRecordType.AAAA, clock, giveUp.Token, cancel);
 
             var first = await Task.WhenAny(v4, v6).ConfigureAwait(false);
             if (first.Status == TaskStatus.RanToCompletion && first.Result.Addresses.Count > 0)
@@ -60,7 +63,7 @@ namespace AksEgress.Probing.Dns
 
         /// <summary>Queries one type, re-querying the CNAME target while the server answers only with the alias.</summary>
         private static async Task<DnsFamilyOutcome> FollowAsync(
-            DnsClient client, string name, DnsRecordType type, Stopwatch clock, CancellationToken token, CancellationToken cancel)
+            DnsClient client, DnsExchange exchange, string name, DnsRecordType type, Stopwatch clock, CancellationToken token, CancellationToken cancel)
         {
             var server = DnsText.Server(client.Server);
             var path = new List<string> { name };
@@ -72,7 +75,7 @@ namespace AksEgress.Probing.Dns
                 DnsAnswer answer;
                 try
                 {
-                    answer = await client.QueryAsync(path[path.Count - 1], type, left, token).ConfigureAwait(false);
+                    answer = await exchange.QueryAsync(path[path.Count - 1], type, token).ConfigureAwait(false);
                 }
                 catch (DnsTimeoutException e)
                 {
@@ -138,9 +141,8 @@ namespace AksEgress.Probing.Dns
             return ResolveResult.Failed($"A: {v4.Evidence}; AAAA: {v6.Evidence}");
         }
 
-        private static string NoAnswer(DnsClient client, bool afterTruncation) => afterTruncation
-            ? $"no answer over TCP from {DnsText.Server(client.Server)} within {DnsText.Seconds(client.Timeout)} (the UDP answer was truncated)"
-            : $"no answer from {DnsText.Server(client.Server)} within {DnsText.Seconds(client.Timeout)}";
+        private static string NoAnswer(DnsClient client, bool afterTruncation) =>
+            DnsTimeoutException.Evidence(client.Server, client.Timeout, afterTruncation);
 
         /// <summary>" (a -> b)" once CNAMEs were followed: says which name of the chain the failure is about.</summary>
         private static string Suffix(List<string> path) => path.Count > 1 ? $" ({Chain(path)})" : "";

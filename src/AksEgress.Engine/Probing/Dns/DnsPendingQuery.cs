@@ -37,11 +37,34 @@ namespace AksEgress.Probing.Dns
             return question.Type == Type && question.Class == 1 && DnsName.AreEqual(question.Name, Name);
         }
 
+        /// <summary>The reply in a datagram from the server, or null when it is not the reply to this query (ignored).</summary>
+        /// <returns>When TC=1 only its header and question are read: a server may cut its records anywhere.</returns>
+        /// <exception cref="DnsFormatException">
+        /// Our id, from the server's address, and unreadable: it is the server's answer and it is broken. Saying so now
+        /// beats waiting for a timeout that would hide the real problem.
+        /// </exception>
+        public DnsMessage? ReadDatagram(byte[] datagram, int length)
+        {
+            if (!MayBeAnsweredBy(datagram, length)) return null;
+            var truncated = (datagram[2] & 0x02) != 0;
+            DnsMessage reply;
+            try
+            {
+                reply = DnsMessageReader.Read(datagram, length, readAnswers: !truncated);
+            }
+            catch (DnsFormatException e)
+            {
+                throw new DnsFormatException($"malformed answer from {DnsText.Server(Server)}: {e.Message}", e);
+            }
+
+            return IsAnsweredBy(reply) ? reply : null;
+        }
+
         /// <summary>
         /// Cheap check on the header alone, before parsing: a datagram too short, with another id or not a response is
         /// not ours and is ignored without being read.
         /// </summary>
-        public bool MayBeAnsweredBy(byte[] datagram, int length) =>
+        private bool MayBeAnsweredBy(byte[] datagram, int length) =>
             length >= 12 && ((datagram[0] << 8) | datagram[1]) == Id && (datagram[2] & 0x80) != 0;
     }
 }

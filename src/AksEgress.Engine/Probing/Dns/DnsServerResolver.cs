@@ -6,9 +6,10 @@ using System.Threading.Tasks;
 namespace AksEgress.Probing.Dns
 {
     /// <summary>
-    /// The resolver behind -DnsServer: asks that server (not the system resolver) for A and AAAA in parallel,
-    /// follows CNAMEs the server left unresolved (at most 8, loops detected), and turns every failure into short,
-    /// precise evidence such as "NXDOMAIN from 10.0.0.4:53" or "no answer from 10.0.0.4:53 within 5 s".
+    /// The resolver behind -DnsServer: asks that server (not the system resolver) for A and AAAA in parallel over one
+    /// socket, so a probe holds one socket at a time as -ThrottleLimit promises; follows CNAMEs the server left
+    /// unresolved (at most 8, loops detected), and turns every failure into short, precise evidence such as
+    /// "NXDOMAIN from 10.0.0.4:53" or "no answer from 10.0.0.4:53 within 5 s".
     /// A literal IP address resolves to itself without a query.
     /// </summary>
     public sealed class DnsServerResolver : IHostResolver

@@ -18,6 +18,7 @@ namespace AksEgress.Engine.Tests.Probing.Dns
         private readonly ConcurrentDictionary<string, int> _dropped = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<Task> _loops = new();
         private readonly ConcurrentBag<Socket> _connections = new();
+        private int _tcpConnections;
 
         private TestDnsServer(Socket udp, Socket? tcp, bool compress)
         {
@@ -40,6 +41,21 @@ namespace AksEgress.Engine.Tests.Probing.Dns
 
         /// <summary>The id of every query received, in order.</summary>
         public ConcurrentQueue<ushort> Ids { get; } = new();
+
+        /// <summary>Every query with the client socket it came from, in order.</summary>
+        public ConcurrentQueue<TestDnsReceived> Received { get; } = new();
+
+        /// <summary>Client UDP sockets with a query the server is still working on, at the same moment.</summary>
+        public TestDnsSourceTracker UdpSources { get; } = new();
+
+        /// <summary>TCP connections accepted.</summary>
+        public int TcpConnections => _tcpConnections;
+
+        /// <summary>
+        /// For each TCP connection, when it was accepted: how many of the client UDP sockets seen so far were still open
+        /// (their port could not be bound). Zero means the client closed its UDP socket before it connected.
+        /// </summary>
+        public ConcurrentQueue<int> UdpSocketsOpenAtTcpConnect { get; } = new();
 
         public TestDnsZone this[string name]
         {
@@ -100,7 +116,18 @@ namespace AksEgress.Engine.Tests.Probing.Dns
 
                 var query = buffer.AsSpan(0, received.ReceivedBytes).ToArray();
                 var client = (IPEndPoint)received.RemoteEndPoint;
-                _ = Task.Run(() => AnswerUdpAsync(query, client));
+                UdpSources.Begin(client); // here, not in the task: the count must not depend on when the task starts
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await AnswerUdpAsync(query, client);
+                    }
+                    finally
+                    {
+                        UdpSources.End(client);
+                    }
+                });
             }
         }
 
@@ -108,6 +135,7 @@ namespace AksEgress.Engine.Tests.Probing.Dns
         {
             var query = ParseQuery(bytes);
             Ids.Enqueue(query.Id);
+            Received.Enqueue(new TestDnsReceived("udp", client, query.Id, query.Name, query.Type));
             Queries.Enqueue(("udp", query.Name, query.Type));
             _zones.TryGetValue(query.Name, out var zone);
             if (zone != null && (zone.Silent || zone.SilentTypes.Contains(query.Type))) return;
@@ -115,6 +143,7 @@ namespace AksEgress.Engine.Tests.Probing.Dns
 
             try
             {
+                if (zone != null && zone.UdpDelay > TimeSpan.Zero) await Task.Delay(zone.UdpDelay, _stop.Token);
                 if (zone?.Raw != null)
                 {
                     await _udp.SendToAsync(zone.Raw(query.Id, bytes), SocketFlags.None, client);
@@ -138,15 +167,22 @@ namespace AksEgress.Engine.Tests.Probing.Dns
                     await other.SendToAsync(Reply(query, query.Id, query.Name, 0, false, Stray(query)), SocketFlags.None, client);
                 }
 
-                if (zone != null && (zone.WrongIdFirst || zone.OtherQuestionFirst || zone.OtherSourceFirst)) await Task.Delay(50);
+                if (zone?.SwappedQuestionFirst == true)
+                {
+                    var swapped = query with { Type = query.Type == 1 ? 28 : 1 };
+                    var bogus = new List<Action<TestDnsWriter>> { w => w.Address(query.Name, TestDnsZone.Bogus), w => w.Address(query.Name, IPAddress.Parse("fd66::6")) };
+                    await _udp.SendToAsync(Reply(swapped, query.Id, query.Name, 0, false, bogus), SocketFlags.None, client);
+                }
+
+                if (zone != null && (zone.WrongIdFirst || zone.OtherQuestionFirst || zone.OtherSourceFirst || zone.SwappedQuestionFirst)) await Task.Delay(50);
 
                 var (rcode, records) = Answer(query.Name, query.Type);
-                var truncate = zone?.TruncateOverUdp == true;
+                var truncate = zone != null && (zone.TruncateOverUdp || zone.TruncateTypes.Contains(query.Type));
                 if (truncate) records = records.Take(1).ToList();
                 var echoed = zone?.EchoUpperCase == true ? query.Name.ToUpperInvariant() : query.Name;
                 await _udp.SendToAsync(Reply(query, query.Id, echoed, rcode, truncate, records), SocketFlags.None, client);
             }
-            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
             {
                 // The server is stopping.
             }
@@ -166,6 +202,8 @@ namespace AksEgress.Engine.Tests.Probing.Dns
                     return;
                 }
 
+                Interlocked.Increment(ref _tcpConnections);
+                UdpSocketsOpenAtTcpConnect.Enqueue(CountOpenUdpSources());
                 _connections.Add(connection);
                 _ = Task.Run(() => ServeTcpAsync(connection));
             }
@@ -185,6 +223,7 @@ namespace AksEgress.Engine.Tests.Probing.Dns
                     await stream.ReadExactlyAsync(bytes, _stop.Token);
                     var query = ParseQuery(bytes);
                     Ids.Enqueue(query.Id);
+                    Received.Enqueue(new TestDnsReceived("tcp", (IPEndPoint)connection.RemoteEndPoint!, query.Id, query.Name, query.Type));
                     Queries.Enqueue(("tcp", query.Name, query.Type));
                     _zones.TryGetValue(query.Name, out var zone);
                     if (zone?.SilentOverTcp == true)
@@ -199,6 +238,18 @@ namespace AksEgress.Engine.Tests.Probing.Dns
                     framed[1] = (byte)reply.Length;
                     reply.CopyTo(framed, 2);
                     await stream.WriteAsync(framed, _stop.Token);
+                    if (zone?.CloseTcpAfterAnswer == true)
+                    {
+                        // FIN after the answer, then read until the client closes: closing with its next query unread
+                        // would send a reset that could destroy the answer in flight.
+                        connection.Shutdown(SocketShutdown.Send);
+                        var drain = new byte[512];
+                        while (await stream.ReadAsync(drain, _stop.Token) > 0)
+                        {
+                        }
+
+                        return;
+                    }
                 }
             }
             catch (Exception e) when (e is IOException || e is OperationCanceledException || e is ObjectDisposedException || e is SocketException || e is EndOfStreamException)
@@ -206,6 +257,9 @@ namespace AksEgress.Engine.Tests.Probing.Dns
                 // The client closed the connection, or the server is stopping.
             }
         }
+
+        private int CountOpenUdpSources() =>
+            Received.Where(r => r.Transport == "udp").Select(r => r.Source).Distinct().Count(TestUdpPorts.IsHeld);
 
         /// <summary>The answer records for a name and type, following aliases that carry their target (bounded for loops).</summary>
         private (int Rcode, List<Action<TestDnsWriter>> Records) Answer(string name, int type)

@@ -26,6 +26,21 @@ namespace AksEgress.Engine.Tests.Probing.Dns
         /// <summary>UDP replies carry TC=1 and only the first record; TCP gets the whole answer.</summary>
         public bool TruncateOverUdp { get; set; }
 
+        /// <summary>Only queries of these types get a truncated UDP reply (1 = A, 28 = AAAA).</summary>
+        public HashSet<int> TruncateTypes { get; } = new();
+
+        /// <summary>How long the server works on each UDP query before it answers.</summary>
+        public TimeSpan UdpDelay { get; set; }
+
+        /// <summary>After answering one query over TCP the server ends the connection (RFC 7766 lets it).</summary>
+        public bool CloseTcpAfterAnswer { get; set; }
+
+        /// <summary>
+        /// Before the real reply: one with the right id but the question of the other family (A for AAAA and back), with
+        /// bogus records of both types.
+        /// </summary>
+        public bool SwappedQuestionFirst { get; set; }
+
         /// <summary>TCP connections are accepted but never answered.</summary>
         public bool SilentOverTcp { get; set; }
 
