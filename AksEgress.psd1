@@ -1,8 +1,10 @@
 #
 # Module manifest for AksEgress.
 #
-# The build (build.ps1) copies this file to out/AksEgress/<version>/ beside bin/Core and bin/Desktop.
-# Keep ModuleVersion equal to <Version> in Directory.Build.props: the build checks that they match.
+# build/AksEgress.Module.proj copies this file to out/AksEgress/<version>/ beside bin/Core (PowerShell 7.4+),
+# bin/Desktop (Windows PowerShell 5.1) and bin/Common (the engine and its dependencies, loaded apart from any other
+# Azure.Core in the session). Keep ModuleVersion equal to <Version> in Directory.Build.props: the build checks it.
+# The nuspec of the NuGet package is written from this file (description, links, tags, release notes).
 #
 
 @{
@@ -46,13 +48,24 @@
 
             ReleaseNotes = @'
 0.1.0
-- First release: Get-AksEgressRule plans the egress rules of an AKS cluster from -Location, -Cloud
-  (AzureCloud, AzureChinaCloud, AzureUSGovernment), -Feature, -OsSku, -PrivateCluster, -LegacyTunnel,
-  -ApiServerFqdn, -ApiServerAddress, -CustomDnsServer, -Requirement and -IncludeLegacy.
-- Each rule is one object with scalar properties, so Export-Csv gives one value per cell.
-- Export-AksEgressRule writes the rules as an Azure Firewall ARM template, Bicep, Terraform, an az CLI
-  script, CSV, JSON or a Markdown review document; identical rules of several features or clusters are merged.
-- Runs on PowerShell 7.4+ and Windows PowerShell 5.1.
+- Get-AksEgressRule lists the outbound rules an AKS cluster needs, one object with scalar properties per rule,
+  for -Location and -Cloud (AzureCloud, AzureChinaCloud, AzureUSGovernment), -Feature, -OsSku,
+  -PrivateCluster, -LegacyTunnel, -ApiServerFqdn, -ApiServerAddress, -CustomDnsServer, -Requirement and
+  -IncludeLegacy.
+- Existing clusters: piped from Get-AzAksCluster, az aks show or Search-AzGraph, or read live through Azure
+  Resource Manager with -ResourceGroupName/-Name, -ResourceId or -All (every cluster Resource Graph shows,
+  1,000 per request). -IncludeServiceReported adds the endpoints AKS itself reports and marks each rule's origin.
+  Credentials: -AccessToken, the signed-in Az context, or DefaultAzureCredential (managed identity in Azure
+  Automation); throttling and transient faults are retried.
+- Export-AksEgressRule writes an Azure Firewall ARM template, Bicep, Terraform, an az CLI script, CSV, JSON or
+  a Markdown review; identical rules of several features or clusters are merged.
+- Test-AksEgress probes each rule from where it runs (DNS, TCP, TLS, HTTP, NTP, DNS through a custom server)
+  and says why a rule fails: a silent drop, a firewall deny, TLS interception.
+- Its own Azure.Core, Azure.Identity and MSAL load apart from the ones Az loads, so both modules work in one
+  session; nothing Azure-related loads until a live read needs it.
+- Help for every cmdlet (Get-Help -Examples, about_AksEgress) and tab completion for -Location and -Feature.
+- Runs on PowerShell 7.4+ and Windows PowerShell 5.1. build.ps1 -Task Package writes a zip for Azure Automation
+  (5.1 and 7.4 runtimes) and a NuGet package for Install-PSResource and Install-Module.
 '@
         }
     }

@@ -4,23 +4,32 @@
     Builds, tests, packages or cleans the AksEgress module.
 
 .DESCRIPTION
-    Build    dotnet build of AksEgressPs.sln, dotnet publish of src/AksEgress for net8.0 and net472, then
-             assembles out/AksEgress/<version>/ from an explicit list of files.
-    Test     Build, dotnet test of the solution, then Pester 5 (in a child pwsh) over tests/*.Tests.ps1
-             against the module in out/.
-    Package  Build, then zips out/AksEgress (module folder at the zip root) into out/AksEgress-<version>.zip.
+    Build    dotnet build of AksEgressPs.sln, then build/AksEgress.Module.proj publishes the hosts (net8.0, net472)
+             and the engine (netstandard2.0) and assembles out/AksEgress/<version>/ from the explicit list in
+             build/ModuleFiles.props: bin/Core and bin/Desktop hold the cmdlet assembly of each edition, bin/Common
+             the engine and every dependency. A missing or unlisted file fails the build.
+    Test     Build, dotnet test of the solution, then Pester 5 (in a child pwsh) over tests/*.Tests.ps1 against
+             the module in out/.
+    Package  Build, then out/automation/AksEgress.zip (the module folder at the zip root, for Azure Automation)
+             and out/nuget/AksEgress.<version>.nupkg (out/nuget is a local repository for Install-PSResource and
+             Install-Module); both are checked entry by entry.
     Clean    Removes out/ and the bin/ and obj/ folders of every project.
+
+    Needs only pwsh 7 and the .NET SDK.
 
 .EXAMPLE
     ./build.ps1
 .EXAMPLE
-    ./build.ps1 -Task Test
+    ./build.ps1 -Task Package
+.EXAMPLE
+    Register-PSResourceRepository -Name AksEgressLocal -Uri ./out/nuget -Trusted; Install-PSResource AksEgress -Repository AksEgressLocal
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Build', 'Test', 'Package', 'Clean')]
     [string]$Task = 'Build',
 
+    [ValidateSet('Debug', 'Release')]
     [string]$Configuration = 'Release'
 )
 
@@ -30,63 +39,8 @@ $ErrorActionPreference = 'Stop'
 $RepoRoot = $PSScriptRoot
 $ModuleName = 'AksEgress'
 $Solution = Join-Path $RepoRoot 'AksEgressPs.sln'
-$ModuleProject = Join-Path $RepoRoot 'src/AksEgress/AksEgress.csproj'
+$ModuleProject = Join-Path $RepoRoot 'build/AksEgress.Module.proj'
 $OutRoot = Join-Path $RepoRoot 'out'
-$StagingRoot = Join-Path $OutRoot 'staging'
-$ModuleOutRoot = Join-Path $OutRoot $ModuleName
-
-# The files of the module, listed one by one: the build fails when one is missing, and when a publish
-# output holds a DLL that is not listed here (a new dependency must be added on purpose, after checking
-# whether the PowerShell edition already provides it).
-#
-# Azure.Core, Azure.Identity and MSAL (the live ARM reads) with their dependencies, in both editions.
-$AzureFiles = @(
-    'Azure.Core.dll'
-    'Azure.Identity.dll'
-    'Microsoft.Bcl.AsyncInterfaces.dll'
-    'Microsoft.Extensions.DependencyInjection.Abstractions.dll'
-    'Microsoft.Extensions.Logging.Abstractions.dll'
-    'Microsoft.Identity.Client.dll'
-    'Microsoft.Identity.Client.Extensions.Msal.dll'
-    'Microsoft.IdentityModel.Abstractions.dll'
-    'System.ClientModel.dll'
-    'System.Memory.Data.dll'
-    'System.Security.Cryptography.ProtectedData.dll'
-)
-
-# bin/Core (PowerShell 7.4+, .NET 8): the hosts, the engine and the Azure SDK; System.Text.Json 8 and
-# System.Memory are part of .NET 8 itself.
-$CoreFiles = @(
-    'AksEgress.dll'
-    'AksEgress.Engine.dll'
-) + $AzureFiles
-
-# bin/Desktop (Windows PowerShell 5.1, .NET Framework 4.7.2): also System.Text.Json 8.0.6 and every DLL the
-# net462/netstandard2.0 builds pull in. .NET Framework 4.7.2 has none of them in the versions referenced (its
-# own System.ValueTuple facade is 4.0.2.0; System.Text.Json asks for 4.0.3.0).
-$DesktopFiles = @(
-    'AksEgress.dll'
-    'AksEgress.Engine.dll'
-    'System.Text.Json.dll'
-    'System.Buffers.dll'
-    'System.Diagnostics.DiagnosticSource.dll'
-    'System.IO.FileSystem.AccessControl.dll'
-    'System.Memory.dll'
-    'System.Numerics.Vectors.dll'
-    'System.Runtime.CompilerServices.Unsafe.dll'
-    'System.Security.AccessControl.dll'
-    'System.Security.Principal.Windows.dll'
-    'System.Text.Encodings.Web.dll'
-    'System.Threading.Tasks.Extensions.dll'
-    'System.ValueTuple.dll'
-) + $AzureFiles
-
-# PowerShell itself provides these; a module must never ship them.
-$ForbiddenFiles = @(
-    'System.Management.Automation.dll'
-    'Microsoft.PowerShell.CoreCLR.Eventing.dll'
-    'Microsoft.Management.Infrastructure.dll'
-)
 
 function Write-Step {
     param([Parameter(Mandatory)][string]$Message)
@@ -108,137 +62,123 @@ function Invoke-Native {
 }
 
 function Get-ModuleVersion {
-    # <Version> in Directory.Build.props is the single source of the version.
+    # <Version> in Directory.Build.props is the single source of the version (the module project checks the manifest).
     $propsPath = Join-Path $RepoRoot 'Directory.Build.props'
-    if (-not (Test-Path -LiteralPath $propsPath -PathType Leaf)) {
-        throw "Directory.Build.props not found at '$propsPath'."
-    }
     [xml]$props = Get-Content -LiteralPath $propsPath -Raw
     $node = $props.SelectSingleNode('/Project/PropertyGroup/Version')
     if ($null -eq $node -or [string]::IsNullOrWhiteSpace($node.InnerText)) {
         throw "Directory.Build.props has no <Version> in a <PropertyGroup>."
     }
-    $version = $node.InnerText.Trim()
-    if ($version -notmatch '^\d+\.\d+\.\d+$') {
-        throw "<Version> '$version' in Directory.Build.props is not of the form Major.Minor.Patch that a module manifest needs."
-    }
-    return $version
+    return $node.InnerText.Trim()
 }
 
-function Assert-ManifestVersion {
-    param(
-        [Parameter(Mandatory)][string]$ManifestPath,
-        [Parameter(Mandatory)][string]$Version
-    )
-    $text = Get-Content -LiteralPath $ManifestPath -Raw
-    $match = [regex]::Match($text, "(?m)^\s*ModuleVersion\s*=\s*'([^']+)'")
-    if (-not $match.Success) {
-        throw "No ModuleVersion = '...' line found in '$ManifestPath'."
-    }
-    if ($match.Groups[1].Value -ne $Version) {
-        throw "ModuleVersion '$($match.Groups[1].Value)' in '$ManifestPath' differs from <Version> '$Version' in Directory.Build.props. Make them equal."
-    }
+function Invoke-ModuleProject {
+    # Runs one target of build/AksEgress.Module.proj on the outputs of the solution build just made.
+    param([Parameter(Mandatory)][string]$Target)
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @(
+        'msbuild', $ModuleProject, "-t:$Target", '-nologo', '-v:m', '-nodeReuse:false',
+        "-p:Configuration=$Configuration", '-p:ModuleNoBuild=true', "-p:ModuleOutRoot=$OutRoot")
 }
 
-function Copy-ExplicitFile {
-    # Copies exactly the listed files from one publish output; fails on a missing or an unlisted DLL.
-    param(
-        [Parameter(Mandatory)][string]$SourceDir,
-        [Parameter(Mandatory)][string]$DestinationDir,
-        [Parameter(Mandatory)][string[]]$FileName,
-        [Parameter(Mandatory)][string]$Label
-    )
-    $missing = @($FileName | Where-Object { -not (Test-Path -LiteralPath (Join-Path $SourceDir $_) -PathType Leaf) })
-    if ($missing.Count -gt 0) {
-        throw "The $Label publish output '$SourceDir' lacks $($missing -join ', '). The module cannot be assembled; check the publish step and the file list in build.ps1."
-    }
-
-    $forbidden = @($FileName | Where-Object { $ForbiddenFiles -contains $_ })
-    if ($forbidden.Count -gt 0) {
-        throw "The $Label file list in build.ps1 names $($forbidden -join ', '), which PowerShell provides. Remove it from the list."
-    }
-
-    $unlisted = @(Get-ChildItem -LiteralPath $SourceDir -Filter '*.dll' -File |
-        Where-Object { $FileName -notcontains $_.Name } |
-        ForEach-Object { $_.Name })
-    if ($unlisted.Count -gt 0) {
-        throw "The $Label publish output '$SourceDir' has DLLs that build.ps1 does not list: $($unlisted -join ', '). If the module needs them on that PowerShell edition, add them to the list in build.ps1; if PowerShell provides them, keep them out of the publish (for example PrivateAssets=all or ExcludeAssets=runtime)."
-    }
-
-    $null = New-Item -ItemType Directory -Path $DestinationDir -Force
-    foreach ($name in $FileName) {
-        Copy-Item -LiteralPath (Join-Path $SourceDir $name) -Destination (Join-Path $DestinationDir $name) -Force
-    }
+function Get-RelativeFile {
+    # Every file under a folder, as forward-slash paths relative to it.
+    param([Parameter(Mandatory)][string]$Path)
+    $root = (Resolve-Path -LiteralPath $Path).ProviderPath
+    @(Get-ChildItem -LiteralPath $root -Recurse -File | ForEach-Object {
+            $_.FullName.Substring($root.Length).TrimStart('\', '/').Replace('\', '/')
+        } | Sort-Object)
 }
 
 function Invoke-Build {
-    $version = Get-ModuleVersion
-    $sourceManifest = Join-Path $RepoRoot "$ModuleName.psd1"
-    $sourceFormat = Join-Path $RepoRoot "module/$ModuleName.Format.ps1xml"
-    foreach ($path in @($Solution, $ModuleProject, $sourceManifest, $sourceFormat)) {
-        if (-not (Test-Path -LiteralPath $path -PathType Leaf)) {
-            throw "Expected file not found: '$path'."
-        }
+    param([string]$Target = 'Build')
+    if (-not (Get-Command -Name 'dotnet' -CommandType Application -ErrorAction SilentlyContinue)) {
+        throw 'dotnet (the .NET SDK) was not found on PATH.'
     }
-    Assert-ManifestVersion -ManifestPath $sourceManifest -Version $version
+    $version = Get-ModuleVersion
 
     Write-Step "dotnet build $([IO.Path]::GetFileName($Solution)) ($Configuration)"
     Invoke-Native -FilePath 'dotnet' -ArgumentList @('build', $Solution, '-c', $Configuration, '--nologo')
 
-    $coreStaging = Join-Path $StagingRoot 'Core'
-    $desktopStaging = Join-Path $StagingRoot 'Desktop'
-    foreach ($dir in @($StagingRoot, $ModuleOutRoot)) {
-        if (Test-Path -LiteralPath $dir) {
-            Remove-Item -LiteralPath $dir -Recurse -Force
+    Write-Step "build/AksEgress.Module.proj -t:$Target"
+    Invoke-ModuleProject -Target $Target
+
+    $moduleDir = Join-Path $OutRoot "$ModuleName/$version"
+    $manifest = Join-Path $moduleDir "$ModuleName.psd1"
+    $info = Test-ModuleManifest -Path $manifest -ErrorAction Stop
+    if ($info.Version.ToString() -ne $version) {
+        throw "Test-ModuleManifest reports version $($info.Version) for '$manifest'; expected $version."
+    }
+
+    Write-Host ''
+    $files = Get-RelativeFile -Path $moduleDir
+    Write-Host "Module assembled in $moduleDir ($($files.Count) files):"
+    $files | ForEach-Object { Write-Host "  $_" }
+    return $moduleDir
+}
+
+function Get-ZipEntryName {
+    # The file entries of a zip (folders left out), with forward slashes.
+    param([Parameter(Mandatory)][string]$Path)
+    Add-Type -AssemblyName System.IO.Compression
+    Add-Type -AssemblyName System.IO.Compression.ZipFile
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($Path)
+    try {
+        @($zip.Entries | Where-Object { -not $_.FullName.EndsWith('/') } | ForEach-Object { $_.FullName.Replace('\', '/') } | Sort-Object)
+    }
+    finally {
+        $zip.Dispose()
+    }
+}
+
+function Assert-SameList {
+    param([string[]]$Expected, [string[]]$Actual, [Parameter(Mandatory)][string]$What)
+    $missing = @($Expected | Where-Object { $Actual -notcontains $_ })
+    $extra = @($Actual | Where-Object { $Expected -notcontains $_ })
+    if ($missing.Count -gt 0 -or $extra.Count -gt 0) {
+        throw "$What differs from the module folder. Missing: $($missing -join ', '). Extra: $($extra -join ', ')."
+    }
+}
+
+function Invoke-Package {
+    $moduleDir = Invoke-Build -Target 'Package'
+    $version = Split-Path -Leaf $moduleDir
+    $moduleFiles = Get-RelativeFile -Path $moduleDir
+
+    # Azure Automation: AksEgress.zip holding the folder AksEgress/ with the manifest directly inside.
+    $zipPath = Join-Path $OutRoot "automation/$ModuleName.zip"
+    Write-Step "Checking $zipPath"
+    $zipEntries = Get-ZipEntryName -Path $zipPath
+    Assert-SameList -Expected @($moduleFiles | ForEach-Object { "$ModuleName/$_" }) -Actual $zipEntries -What "The zip '$zipPath'"
+
+    # The .nupkg: the module files at the package root beside NuGet's own parts, and a nuspec naming this version.
+    $nupkgPath = Join-Path $OutRoot "nuget/$ModuleName.$version.nupkg"
+    Write-Step "Checking $nupkgPath"
+    $packageParts = @('[Content_Types].xml', '_rels/.rels', "$ModuleName.nuspec")
+    $nupkgEntries = Get-ZipEntryName -Path $nupkgPath
+    foreach ($part in $packageParts) {
+        if ($nupkgEntries -notcontains $part) {
+            throw "The package '$nupkgPath' has no '$part'."
         }
     }
+    $moduleEntries = @($nupkgEntries | Where-Object { $packageParts -notcontains $_ -and -not $_.StartsWith('package/services/metadata/') })
+    Assert-SameList -Expected $moduleFiles -Actual $moduleEntries -What "The package '$nupkgPath'"
 
-    Write-Step 'dotnet publish src/AksEgress for net8.0 (PowerShell 7.4+)'
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('publish', $ModuleProject, '-c', $Configuration, '-f', 'net8.0', '--no-build', '-o', $coreStaging, '--nologo')
-
-    Write-Step 'dotnet publish src/AksEgress for net472 (Windows PowerShell 5.1)'
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('publish', $ModuleProject, '-c', $Configuration, '-f', 'net472', '--no-build', '-o', $desktopStaging, '--nologo')
-
-    $moduleDir = Join-Path $ModuleOutRoot $version
-    Write-Step "Assembling $moduleDir"
-    $null = New-Item -ItemType Directory -Path $moduleDir -Force
-    Copy-Item -LiteralPath $sourceManifest -Destination (Join-Path $moduleDir "$ModuleName.psd1") -Force
-    Copy-Item -LiteralPath $sourceFormat -Destination (Join-Path $moduleDir "$ModuleName.Format.ps1xml") -Force
-    Copy-ExplicitFile -SourceDir $coreStaging -DestinationDir (Join-Path $moduleDir 'bin/Core') -FileName $CoreFiles -Label 'net8.0'
-    Copy-ExplicitFile -SourceDir $desktopStaging -DestinationDir (Join-Path $moduleDir 'bin/Desktop') -FileName $DesktopFiles -Label 'net472'
-
-    # The whole module, as it must be: nothing missing, nothing extra, nothing PowerShell provides.
-    $expected = @("$ModuleName.psd1", "$ModuleName.Format.ps1xml") +
-        @($CoreFiles | ForEach-Object { "bin/Core/$_" }) +
-        @($DesktopFiles | ForEach-Object { "bin/Desktop/$_" })
-    $moduleDirFull = (Resolve-Path -LiteralPath $moduleDir).ProviderPath
-    $actual = @(Get-ChildItem -LiteralPath $moduleDirFull -Recurse -File | ForEach-Object {
-            $_.FullName.Substring($moduleDirFull.Length).TrimStart('\', '/').Replace('\', '/')
-        })
-    $missing = @($expected | Where-Object { $actual -notcontains $_ })
-    $extra = @($actual | Where-Object { $expected -notcontains $_ })
-    if ($missing.Count -gt 0) {
-        throw "The module folder '$moduleDir' lacks: $($missing -join ', ')."
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($nupkgPath)
+    try {
+        $reader = [IO.StreamReader]::new($zip.GetEntry("$ModuleName.nuspec").Open())
+        try { [xml]$nuspec = $reader.ReadToEnd() } finally { $reader.Dispose() }
     }
-    if ($extra.Count -gt 0) {
-        throw "The module folder '$moduleDir' has files that are not on the list: $($extra -join ', ')."
+    finally {
+        $zip.Dispose()
     }
-    $shipped = @($actual | Where-Object { $ForbiddenFiles -contains [IO.Path]::GetFileName($_) })
-    if ($shipped.Count -gt 0) {
-        throw "The module folder '$moduleDir' contains $($shipped -join ', '), which PowerShell provides and a module must not ship."
+    $metadata = $nuspec.package.metadata
+    if ($metadata.id -ne $ModuleName -or $metadata.version -ne $version -or (" $($metadata.tags) " -notlike '* PSModule *')) {
+        throw "The nuspec in '$nupkgPath' says id '$($metadata.id)', version '$($metadata.version)', tags '$($metadata.tags)'; expected $ModuleName, $version and the PSModule tag."
     }
 
-    $stagedManifest = Join-Path $moduleDir "$ModuleName.psd1"
-    $info = Test-ModuleManifest -Path $stagedManifest -ErrorAction Stop
-    if ($info.Version.ToString() -ne $version) {
-        throw "Test-ModuleManifest reports version $($info.Version) for '$stagedManifest'; expected $version."
-    }
-
-    Remove-Item -LiteralPath $StagingRoot -Recurse -Force
     Write-Host ''
-    Write-Host "Module assembled in $moduleDir ($($actual.Count) files):"
-    $actual | Sort-Object | ForEach-Object { Write-Host "  $_" }
-    return $moduleDir
+    Write-Host "Azure Automation zip: $zipPath ($($zipEntries.Count) files)"
+    Write-Host "NuGet package:        $nupkgPath (a local repository: Register-PSResourceRepository -Uri $(Split-Path -Parent $nupkgPath))"
 }
 
 function Get-PwshPath {
@@ -318,41 +258,13 @@ exit 0
     Write-Host "Pester passed. Results: $resultsPath"
 }
 
-function Invoke-Package {
-    $moduleDir = Invoke-Build
-    $version = Split-Path -Leaf $moduleDir
-    $zipPath = Join-Path $OutRoot "$ModuleName-$version.zip"
-
-    Write-Step "Packaging $zipPath"
-    if (Test-Path -LiteralPath $zipPath) {
-        Remove-Item -LiteralPath $zipPath -Force
-    }
-    Add-Type -AssemblyName System.IO.Compression
-    Add-Type -AssemblyName System.IO.Compression.ZipFile
-    # includeBaseDirectory = true puts the AksEgress folder itself at the root of the zip.
-    [System.IO.Compression.ZipFile]::CreateFromDirectory($ModuleOutRoot, $zipPath, 'Optimal', $true)
-
-    $zip = [System.IO.Compression.ZipFile]::OpenRead($zipPath)
-    try {
-        $entries = @($zip.Entries | ForEach-Object { $_.FullName.Replace('\', '/') })
-    }
-    finally {
-        $zip.Dispose()
-    }
-    $manifestEntry = "$ModuleName/$version/$ModuleName.psd1"
-    if ($entries -notcontains $manifestEntry) {
-        throw "The zip '$zipPath' has no entry '$manifestEntry'."
-    }
-    Write-Host "Package: $zipPath ($($entries.Count) entries)"
-}
-
 function Invoke-Clean {
     Write-Step 'Removing out/ and the bin/ and obj/ folders of every project'
     if (Test-Path -LiteralPath $OutRoot) {
         Remove-Item -LiteralPath $OutRoot -Recurse -Force
     }
     $projects = @()
-    foreach ($root in @((Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests'))) {
+    foreach ($root in @((Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests'), (Join-Path $RepoRoot 'build'))) {
         if (Test-Path -LiteralPath $root) {
             $projects += @(Get-ChildItem -LiteralPath $root -Filter '*.csproj' -File -Recurse)
         }

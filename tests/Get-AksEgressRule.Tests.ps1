@@ -50,8 +50,8 @@ Describe 'The AksEgress module' {
 
     It 'has version 0.1.0 and exports exactly the manifest cmdlets' {
         $Module.Version.ToString() | Should -Be '0.1.0'
-        (@($Module.ExportedCommands.Keys | Sort-Object) -join ',') | Should -Be 'Export-AksEgressRule,Get-AksEgressRule'
-        (@($Module.ExportedCmdlets.Keys | Sort-Object) -join ',') | Should -Be 'Export-AksEgressRule,Get-AksEgressRule'
+        (@($Module.ExportedCommands.Keys | Sort-Object) -join ',') | Should -Be 'Export-AksEgressRule,Get-AksEgressRule,Test-AksEgress'
+        (@($Module.ExportedCmdlets.Keys | Sort-Object) -join ',') | Should -Be 'Export-AksEgressRule,Get-AksEgressRule,Test-AksEgress'
     }
 
     It 'passes Test-ModuleManifest' {

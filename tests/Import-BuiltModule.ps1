@@ -1,13 +1,23 @@
-# Dot-sourced by the *.Tests.ps1 files: imports the module that ./build.ps1 assembled in out/, never a
-# copy installed elsewhere, and fails with what to do when it has not been built.
-$moduleRoot = Join-Path $PSScriptRoot '../out/AksEgress'
-$manifest = $null
-if (Test-Path -LiteralPath $moduleRoot) {
-    $manifest = Get-ChildItem -LiteralPath $moduleRoot -Filter 'AksEgress.psd1' -Recurse -File | Select-Object -First 1
+# Dot-sourced by the *.Tests.ps1 files: imports the module that ./build.ps1 assembled in out/AksEgress/<version>/
+# (the version of Directory.Build.props, so a folder left from an older version is never picked), never a copy
+# installed elsewhere, and fails with what to do when it has not been built. Sets $ManifestPath, $Module and
+# $ModuleBase. With -PathOnly it only sets $ManifestPath (for BeforeDiscovery, or to import in a child process).
+param([switch]$PathOnly)
+
+$repoRoot = Split-Path -Parent $PSScriptRoot
+[xml]$buildProps = Get-Content -LiteralPath (Join-Path $repoRoot 'Directory.Build.props') -Raw
+$versionNode = $buildProps.SelectSingleNode('/Project/PropertyGroup/Version')
+if ($null -eq $versionNode) {
+    throw "Directory.Build.props has no <Version>; the built module's folder cannot be found."
 }
-if ($null -eq $manifest) {
-    throw "AksEgress.psd1 was not found under '$moduleRoot'. Build the module first: ./build.ps1 -Task Build"
+$ManifestPath = Join-Path $repoRoot "out/AksEgress/$($versionNode.InnerText.Trim())/AksEgress.psd1"
+if (-not (Test-Path -LiteralPath $ManifestPath -PathType Leaf)) {
+    throw "'$ManifestPath' was not found. Build the module first: ./build.ps1 -Task Build"
 }
-Get-Module -Name AksEgress | Remove-Module -Force
-$Module = Import-Module -Name $manifest.FullName -Force -PassThru -ErrorAction Stop
-$ModuleBase = (Resolve-Path -LiteralPath (Split-Path -Parent $manifest.FullName)).ProviderPath
+$ManifestPath = (Resolve-Path -LiteralPath $ManifestPath).ProviderPath
+
+if (-not $PathOnly) {
+    Get-Module -Name AksEgress | Remove-Module -Force
+    $Module = Import-Module -Name $ManifestPath -Force -PassThru -ErrorAction Stop
+    $ModuleBase = Split-Path -Parent $ManifestPath
+}

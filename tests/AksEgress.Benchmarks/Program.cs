@@ -72,6 +72,23 @@ if (requests.Clusters != 5_000 || requests.Handed != 5_000 || requests.Failed !=
 if (Math.Max(requests.ClientRequests, requests.ServerRequests) > RequestLimit)
     failures.Add($"fleet took {Math.Max(requests.ClientRequests, requests.ServerRequests)} HTTP requests > {RequestLimit}");
 
+// Test-AksEgress over 40 loopback rules, 10 black-holed, -TimeoutSec 2: wall time <= 1.15 x 2 s, beside the same probes
+// one at a time. Black holes and listeners are removed even when it fails.
+await ProbeWallTime.RunAsync(quick, failures);
+
+// Import-Module of the built module against a bare one-cmdlet binary module, each in fresh pwsh processes: target <= 2
+// (timing, so not enforced under --fail-above), and no Azure.* assembly loaded by the import (always enforced).
+var importTime = ImportTime.Measure(quick ? 5 : 15, out var importSkipped);
+if (importTime == null) Console.WriteLine($"import-time benchmark skipped: {importSkipped}");
+else
+{
+    Report("Import-Module of out/AksEgress in a fresh pwsh", "a bare binary module with one cmdlet",
+        (importTime.ModuleMilliseconds * 1000, importTime.BareMilliseconds * 1000, importTime.Ratio), target: 2.0, scale: 1 / 1000.0, unit: "ms", guardedInCi: false);
+    Console.WriteLine(importTime.AzureAssemblies.Count == 0 ? "  no Azure.* assembly loaded by the import"
+        : $"  Azure.* assemblies loaded by the import: {string.Join(", ", importTime.AzureAssemblies)}");
+    if (importTime.AzureAssemblies.Count > 0) failures.Add($"Import-Module loaded {string.Join(", ", importTime.AzureAssemblies)}");
+}
+
 foreach (var note in unenforced) Console.WriteLine($"TARGET MISSED (not enforced under --fail-above): {note}");
 if (failures.Count > 0)
 {

@@ -1,0 +1,135 @@
+# Pester 5 tests of the built module as a whole: its manifest, what it exports, its help, and that it still imports
+# and runs when another Azure.Core is already loaded. Run them with: ./build.ps1 -Task Test
+
+BeforeDiscovery {
+    # The help tests run once per cmdlet the manifest lists, so the list is read before the tests are made.
+    . (Join-Path $PSScriptRoot 'Import-BuiltModule.ps1') -PathOnly
+    $CmdletNames = @((Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop).ExportedCmdlets.Keys | Sort-Object)
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Import-BuiltModule.ps1')
+    $ManifestInfo = Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop
+    $ListedCmdlets = @($ManifestInfo.ExportedCmdlets.Keys | Sort-Object)
+
+    [xml]$props = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../Directory.Build.props') -Raw
+    $ExpectedVersion = $props.SelectSingleNode('/Project/PropertyGroup/Version').InnerText.Trim()
+
+    # The same PowerShell as this one, for imports that need a session of their own.
+    $PowerShellPath = (Get-Process -Id $PID).Path
+}
+
+AfterAll {
+    Get-Module -Name AksEgress | Remove-Module -Force
+}
+
+Describe 'The module manifest' {
+    It 'passes Test-ModuleManifest with the version of Directory.Build.props' {
+        $ManifestInfo.Version.ToString() | Should -Be $ExpectedVersion
+        $Module.Version.ToString() | Should -Be $ExpectedVersion
+    }
+
+    It 'declares both editions from Windows PowerShell 5.1 on' {
+        (@($ManifestInfo.CompatiblePSEditions | Sort-Object) -join ',') | Should -Be 'Core,Desktop'
+        $ManifestInfo.PowerShellVersion.ToString() | Should -Be '5.1'
+    }
+
+    It 'carries the gallery metadata: tags, project and license links, release notes of this version' {
+        $ManifestInfo.Tags | Should -Contain 'AKS'
+        $ManifestInfo.Tags | Should -Contain 'PSEdition_Core'
+        $ManifestInfo.Tags | Should -Contain 'PSEdition_Desktop'
+        $ManifestInfo.ProjectUri.IsAbsoluteUri | Should -BeTrue
+        $ManifestInfo.LicenseUri.IsAbsoluteUri | Should -BeTrue
+        $ManifestInfo.ReleaseNotes | Should -Match ([regex]::Escape($ExpectedVersion))
+    }
+
+    It 'loads the cmdlet assembly built for this edition' {
+        $edition = if ($PSEdition -eq 'Core') { 'Core' } else { 'Desktop' }
+        $loaded = (Get-Command -Name Get-AksEgressRule -ErrorAction Stop).ImplementingType.Assembly.Location
+        $expected = Join-Path (Join-Path (Join-Path $ModuleBase 'bin') $edition) 'AksEgress.dll'
+        [IO.Path]::GetFullPath($loaded) | Should -Be ([IO.Path]::GetFullPath($expected))
+    }
+}
+
+Describe 'Exported commands' {
+    It 'are exactly the cmdlets the manifest lists' {
+        $ListedCmdlets.Count | Should -BeGreaterThan 0
+        (@($Module.ExportedCommands.Keys | Sort-Object) -join ',') | Should -Be ($ListedCmdlets -join ',')
+        (@($Module.ExportedCmdlets.Keys | Sort-Object) -join ',') | Should -Be ($ListedCmdlets -join ',')
+    }
+
+    It 'include every cmdlet the assembly defines, so a new cmdlet cannot be left out of the manifest' {
+        $assembly = (Get-Command -Name Get-AksEgressRule -ErrorAction Stop).ImplementingType.Assembly
+        $defined = @($assembly.GetExportedTypes() | ForEach-Object {
+                foreach ($attribute in $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)) {
+                    '{0}-{1}' -f $attribute.VerbName, $attribute.NounName
+                }
+            } | Sort-Object)
+        ($defined -join ',') | Should -Be ($ListedCmdlets -join ',')
+    }
+}
+
+Describe 'Help' {
+    It '<_> has at least one example with code' -ForEach $CmdletNames {
+        $help = Get-Help -Name $_ -Full
+        # A missing help file gives generated help without examples; @($null) would count 1, so nulls are dropped.
+        $examples = @($help.examples.example | Where-Object { $_ })
+        $examples.Count | Should -BeGreaterOrEqual 1
+        foreach ($example in $examples) {
+            [string]$example.code | Should -Not -BeNullOrEmpty
+        }
+    }
+}
+
+Describe 'Another Azure.Core loaded first' {
+    BeforeAll {
+        # A session that already loaded another Azure.Core (Az.Accounts does) must still import the module and run
+        # it. Any Azure.Core assembly version other than the shipped one will do; restore leaves several in the cache.
+        $shippedVersion = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $ModuleBase 'bin/Common/Azure.Core.dll')).Version
+        $cache = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+        $OtherAzureCore = Get-ChildItem -LiteralPath (Join-Path $cache 'azure.core') -Directory -ErrorAction SilentlyContinue |
+            ForEach-Object { Join-Path $_.FullName 'lib/netstandard2.0/Azure.Core.dll' } |
+            Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } |
+            Where-Object { [Reflection.AssemblyName]::GetAssemblyName($_).Version -ne $shippedVersion } |
+            Select-Object -First 1
+        $WhyNoOtherAzureCore = "no Azure.Core other than $shippedVersion in '$(Join-Path $cache 'azure.core')' (restore a project that uses another version to run this test)"
+
+        $ChildScript = Join-Path $TestDrive 'Import-AfterAzureCore.ps1'
+        Set-Content -LiteralPath $ChildScript -Encoding UTF8 -Value @'
+param([string]$AzureCorePath, [string]$ManifestPath)
+$ErrorActionPreference = 'Stop'
+try {
+    Add-Type -Path $AzureCorePath
+    Import-Module -Name $ManifestPath
+    $rules = @(Get-AksEgressRule -Location eastus)
+    $versions = @([AppDomain]::CurrentDomain.GetAssemblies() |
+        Where-Object { $_.GetName().Name -eq 'Azure.Core' } |
+        ForEach-Object { $_.GetName().Version.ToString() })
+    [pscustomobject]@{ RuleCount = $rules.Count; AzureCoreVersions = $versions; Error = '' } | ConvertTo-Json -Compress
+    exit 0
+}
+catch {
+    [pscustomobject]@{ RuleCount = 0; AzureCoreVersions = @(); Error = $_.ToString() } | ConvertTo-Json -Compress
+    exit 1
+}
+'@
+    }
+
+    It 'imports and runs Get-AksEgressRule -Location eastus in a fresh session' {
+        if (-not $OtherAzureCore) {
+            Set-ItResult -Skipped -Because $WhyNoOtherAzureCore
+            return
+        }
+        $otherVersion = [Reflection.AssemblyName]::GetAssemblyName($OtherAzureCore).Version.ToString()
+        $output = @(& $PowerShellPath -NoProfile -NonInteractive -File $ChildScript -AzureCorePath $OtherAzureCore -ManifestPath $ManifestPath 2>&1)
+        $exitCode = $LASTEXITCODE
+        $json = $output | ForEach-Object { [string]$_ } | Where-Object { $_.StartsWith('{') } | Select-Object -Last 1
+        $json | Should -Not -BeNullOrEmpty -Because ($output -join [Environment]::NewLine)
+        $result = $json | ConvertFrom-Json
+        $result.Error | Should -BeNullOrEmpty
+        $exitCode | Should -Be 0
+        $result.RuleCount | Should -BeGreaterThan 0
+        # The session keeps the Azure.Core it loaded itself.
+        @($result.AzureCoreVersions) | Should -Contain $otherVersion
+    }
+}
