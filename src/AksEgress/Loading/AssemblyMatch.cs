@@ -47,5 +47,19 @@ namespace AksEgress.Loading
         /// <summary>Null and empty both mean the neutral culture.</summary>
         public static bool SameCulture(AssemblyName candidate, AssemblyName requested) =>
             string.Equals(candidate.CultureName ?? "", requested.CultureName ?? "", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The identity of the assembly file at <paramref name="path"/>, read without loading it; null when it is not one.</summary>
+        public static AssemblyName? ReadNameOrNull(string path)
+        {
+            try
+            {
+                return AssemblyName.GetAssemblyName(path);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is BadImageFormatException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                // Not a managed assembly, or gone: it cannot serve the request.
+                return null;
+            }
+        }
     }
 }

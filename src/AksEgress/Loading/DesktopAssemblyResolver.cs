@@ -33,20 +33,8 @@ namespace AksEgress.Loading
             // A dynamic assembly has no location (Location throws); it is not ours either.
             var requester = args.RequestingAssembly;
             var requesterPath = requester == null || requester.IsDynamic ? null : requester.Location;
-            var path = DesktopResolvePolicy.Choose(args.Name, requesterPath, HostDirectory, CommonDirectory, File.Exists, ReadName);
+            var path = DesktopResolvePolicy.Choose(args.Name, requesterPath, HostDirectory, CommonDirectory, File.Exists, AssemblyMatch.ReadNameOrNull);
             return path == null ? null : Assembly.LoadFrom(path);
-        }
-
-        private static AssemblyName? ReadName(string path)
-        {
-            try
-            {
-                return AssemblyName.GetAssemblyName(path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is BadImageFormatException || ex is UnauthorizedAccessException || ex is ArgumentException)
-            {
-                return null;
-            }
         }
     }
 }

@@ -21,7 +21,7 @@ namespace AksEgress.Loading
         /// <param name="readName">Reads a file's assembly name; injectable for tests.</param>
         public TrustedPlatformAssemblies(string? pathList, Func<string, AssemblyName?>? readName = null)
         {
-            _readName = readName ?? ReadName;
+            _readName = readName ?? AssemblyMatch.ReadNameOrNull;
             foreach (var path in (pathList ?? "").Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
             {
                 var name = Path.GetFileNameWithoutExtension(path);
@@ -44,19 +44,6 @@ namespace AksEgress.Loading
             if (path == null) return false;
             var platform = _names.GetOrAdd(requested.Name, _ => _readName(path));
             return platform != null && AssemblyMatch.Satisfies(platform, requested);
-        }
-
-        private static AssemblyName? ReadName(string path)
-        {
-            try
-            {
-                return AssemblyName.GetAssemblyName(path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is BadImageFormatException || ex is UnauthorizedAccessException || ex is ArgumentException)
-            {
-                // Not a managed assembly, or gone: it cannot serve the request, so ours is used.
-                return null;
-            }
         }
     }
 }
