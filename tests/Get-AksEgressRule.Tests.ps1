@@ -357,10 +357,10 @@ Describe 'Default display' {
         $Rules = @(Get-AksEgressRule -Location koreacentral -WarningAction SilentlyContinue)
     }
 
-    It 'shows the table columns Feature, Kind, Destination, Protocol, Port, Requirement with Format-Table' {
+    It 'shows the table columns Feature, Kind, Protocol, Port, Requirement, Destination with Format-Table' {
         $text = ConvertTo-PlainText ($Rules | Format-Table | Out-String -Width 250)
         $lines = @($text -split '\r?\n' | Where-Object { $_.Trim() -ne '' })
-        $lines[0] | Should -Match '^\s*Feature\s+Kind\s+Destination\s+Protocol\s+Port\s+Requirement\s*$'
+        $lines[0] | Should -Match '^\s*Feature\s+Kind\s+Protocol\s+Port\s+Requirement\s+Destination\s*$'
         $lines[1] | Should -Match '^\s*-+\s+-+\s+-+\s+-+\s+-+\s+-+\s*$'
         $text | Should -Match ([regex]::Escape('*.hcp.koreacentral.azmk8s.io'))
     }
@@ -368,12 +368,18 @@ Describe 'Default display' {
     It 'uses the same table when nothing is formatted explicitly' {
         $text = ConvertTo-PlainText ($Rules | Out-String -Width 250)
         $lines = @($text -split '\r?\n' | Where-Object { $_.Trim() -ne '' })
-        $lines[0] | Should -Match '^\s*Feature\s+Kind\s+Destination\s+Protocol\s+Port\s+Requirement\s*$'
+        $lines[0] | Should -Match '^\s*Feature\s+Kind\s+Protocol\s+Port\s+Requirement\s+Destination\s*$'
+    }
+
+    It 'keeps every column in an 80-column console, cutting only the destination' {
+        $text = ConvertTo-PlainText ($Rules | Format-Table | Out-String -Width 80)
+        $lines = @($text -split '\r?\n' | Where-Object { $_.Trim() -ne '' })
+        $lines[0] | Should -Match '^\s*Feature\s+Kind\s+Protocol\s+Port\s+Requirement\s+Destination\s*$'
     }
 
     It 'shows every property with Format-List' {
         $text = ConvertTo-PlainText ($Rules[0] | Format-List | Out-String -Width 250)
-        foreach ($name in @('RuleId', 'Edition', 'Destination', 'DestinationType', 'Condition', 'Purpose', 'PurposeKo', 'DestinationTemplate', 'Source')) {
+        foreach ($name in @('RuleId', 'Edition', 'Destination', 'DestinationType', 'Condition', 'Purpose', 'PurposeKo', 'DestinationTemplate', 'Source', 'Origin', 'ClusterHttpProxy', 'ClusterHttpsProxy', 'ClusterNoProxy')) {
             $text | Should -Match ('(?m)^' + $name + '\s+:')
         }
     }

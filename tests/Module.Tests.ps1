@@ -85,7 +85,7 @@ Describe 'Another Azure.Core loaded first' {
     BeforeAll {
         # A session that already loaded another Azure.Core (Az.Accounts does) must still import the module and run
         # it. Any Azure.Core assembly version other than the shipped one will do; restore leaves several in the cache.
-        $shippedVersion = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $ModuleBase 'bin/Common/Azure.Core.dll')).Version
+        $ShippedVersion = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $ModuleBase 'bin/Common/Azure.Core.dll')).Version
         $cache = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
         $OtherAzureCore = Get-ChildItem -LiteralPath (Join-Path $cache 'azure.core') -Directory -ErrorAction SilentlyContinue |
             ForEach-Object { Join-Path $_.FullName 'lib/netstandard2.0/Azure.Core.dll' } |
@@ -102,10 +102,20 @@ try {
     Add-Type -Path $AzureCorePath
     Import-Module -Name $ManifestPath
     $rules = @(Get-AksEgressRule -Location eastus)
-    $versions = @([AppDomain]::CurrentDomain.GetAssemblies() |
-        Where-Object { $_.GetName().Name -eq 'Azure.Core' } |
-        ForEach-Object { $_.GetName().Version.ToString() })
-    [pscustomobject]@{ RuleCount = $rules.Count; AzureCoreVersions = $versions; Error = '' } | ConvertTo-Json -Compress
+    # A live set makes the module build its ARM client, which binds its own Azure.Core. The subscription id is not a
+    # GUID, so the command ends with InvalidSubscriptionId before any request leaves the machine.
+    $token = ConvertTo-SecureString -String 'not-a-token' -AsPlainText -Force
+    $liveErrorId = ''
+    try { Get-AksEgressRule -ResourceGroupName rg -Name aks1 -SubscriptionId not-a-guid -AccessToken $token -ErrorAction Stop }
+    catch { $liveErrorId = $_.FullyQualifiedErrorId }
+    $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Azure.Core' })
+    [pscustomobject]@{
+        RuleCount = $rules.Count
+        AzureCoreVersions = @($loaded | ForEach-Object { $_.GetName().Version.ToString() })
+        AzureCoreLocations = @($loaded | ForEach-Object { $_.Location })
+        LiveErrorId = [string]$liveErrorId
+        Error = ''
+    } | ConvertTo-Json -Compress
     exit 0
 }
 catch {
@@ -129,7 +139,11 @@ catch {
         $result.Error | Should -BeNullOrEmpty
         $exitCode | Should -Be 0
         $result.RuleCount | Should -BeGreaterThan 0
-        # The session keeps the Azure.Core it loaded itself.
+        $result.LiveErrorId | Should -BeLike 'InvalidSubscriptionId*'
+        # The session keeps the Azure.Core it loaded itself, and the module's client bound the one in bin/Common.
         @($result.AzureCoreVersions) | Should -Contain $otherVersion
+        @($result.AzureCoreVersions) | Should -Contain $shippedVersion.ToString()
+        $common = [IO.Path]::GetFullPath((Join-Path $ModuleBase 'bin/Common/Azure.Core.dll'))
+        @($result.AzureCoreLocations | ForEach-Object { [IO.Path]::GetFullPath($_) }) | Should -Contain $common
     }
 }

@@ -19,7 +19,8 @@ BeforeAll {
     $Listener.Start()
     $OpenPort = ([System.Net.IPEndPoint]$Listener.LocalEndpoint).Port
 
-    # A port that was free a moment ago: connecting to it is refused.
+    # A port that was free a moment ago: connecting to it is refused. Windows retries a SYN that was answered with a
+    # reset for about two seconds before it reports the refusal, so probes of this port get -TimeoutSec 5.
     $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $probe.Start()
     $ClosedPort = ([System.Net.IPEndPoint]$probe.LocalEndpoint).Port
@@ -40,7 +41,7 @@ Describe 'Test-AksEgress' {
     }
 
     It 'fails a refused port as TcpRefused with the evidence in Detail' {
-        $result = New-LoopbackRule -Port $ClosedPort | Test-AksEgress -TimeoutSec 2
+        $result = New-LoopbackRule -Port $ClosedPort | Test-AksEgress -TimeoutSec 5
         $result.Status | Should -Be 'Failed'
         $result.FailureKind | Should -Be 'TcpRefused'
         $result.Detail | Should -Not -BeNullOrEmpty
@@ -48,8 +49,8 @@ Describe 'Test-AksEgress' {
 
     It 'answers -Quiet with one boolean: every Required rule passed' {
         (New-LoopbackRule -Port $OpenPort | Test-AksEgress -Quiet -TimeoutSec 2) | Should -BeTrue
-        (@((New-LoopbackRule -Port $OpenPort), (New-LoopbackRule -Port $ClosedPort)) | Test-AksEgress -Quiet -TimeoutSec 2) | Should -BeFalse
-        (@((New-LoopbackRule -Port $OpenPort), (New-LoopbackRule -Port $ClosedPort -Requirement Optional)) | Test-AksEgress -Quiet -TimeoutSec 2) | Should -BeTrue
+        (@((New-LoopbackRule -Port $OpenPort), (New-LoopbackRule -Port $ClosedPort)) | Test-AksEgress -Quiet -TimeoutSec 5) | Should -BeFalse
+        (@((New-LoopbackRule -Port $OpenPort), (New-LoopbackRule -Port $ClosedPort -Requirement Optional)) | Test-AksEgress -Quiet -TimeoutSec 5) | Should -BeTrue
     }
 
     It 'writes the summary as information' {
