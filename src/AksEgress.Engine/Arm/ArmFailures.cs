@@ -8,6 +8,10 @@ namespace AksEgress.Arm
     /// </summary>
     public static class ArmFailures
     {
+        /// <summary>What to do when no credential works; also said when ARM is not called at all for want of one.</summary>
+        internal const string SignInAdvice =
+            "Sign in with Connect-AzAccount, pass -AccessToken, or run where a managed identity, environment credentials or the Azure CLI are available.";
+
         public static AksEgressInputException ToError(ArmRequestException failure, ArmCallSite site, string what, object? target)
         {
             var id = site + failure.Reason.ToString();
@@ -41,7 +45,7 @@ namespace AksEgress.Arm
                 case ArmFailureReason.Unauthorized:
                     return "The access token was refused: sign in again (Connect-AzAccount) or pass a fresh token for this cloud with -AccessToken.";
                 case ArmFailureReason.CredentialUnavailable:
-                    return "Sign in with Connect-AzAccount, pass -AccessToken, or run where a managed identity, environment credentials or the Azure CLI are available.";
+                    return SignInAdvice;
                 case ArmFailureReason.NotRegistered:
                     return site == ArmCallSite.ExtensionList
                         ? "The subscription is not registered for Microsoft.KubernetesConfiguration, so no cluster extension can be installed there; register it (Register-AzResourceProvider -ProviderNamespace Microsoft.KubernetesConfiguration) if you use extensions."

@@ -50,13 +50,16 @@ namespace AksEgress.Arm
                 if (double.TryParse(after, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)) return TimeSpan.FromSeconds(seconds);
                 if (DateTimeOffset.TryParse(after, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)) return when - DateTimeOffset.UtcNow;
             }
-            if (response.Status == 429 && headers.TryGetValue("x-ms-user-quota-resets-after", out var resets)
-                && TimeSpan.TryParse(resets, CultureInfo.InvariantCulture, out var reset))
-            {
-                return reset;
-            }
-            return null;
+            return QuotaResetsAfter(response);
         }
+
+        /// <summary>Resource Graph's wait on a 429 (x-ms-user-quota-resets-after, hh:mm:ss); null on any other answer.</summary>
+        internal static TimeSpan? QuotaResetsAfter(Response response) =>
+            response.Status == 429
+            && response.Headers.TryGetValue("x-ms-user-quota-resets-after", out var text)
+            && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var resets)
+                ? resets
+                : (TimeSpan?)null;
     }
 
     /// <summary>Exponential back-off with jitter; on a 429, at least what Resource Graph's quota header says.</summary>
@@ -70,14 +73,8 @@ namespace AksEgress.Arm
         {
             var factor = Math.Pow(2, Math.Max(0, retryNumber - 1)) * (0.8 + 0.4 * ThreadSafeRandom());
             var delay = TimeSpan.FromMilliseconds(_initial.TotalMilliseconds * factor);
-            if (response != null && response.Status == 429
-                && response.Headers.TryGetValue("x-ms-user-quota-resets-after", out var text)
-                && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var resets)
-                && resets > delay)
-            {
-                delay = resets;
-            }
-            return delay;
+            var resets = response == null ? null : ArmRetryPolicy.QuotaResetsAfter(response);
+            return resets.HasValue && resets.Value > delay ? resets.Value : delay;
         }
 
         private static double ThreadSafeRandom()

@@ -5,12 +5,9 @@ namespace AksEgress.Arm
     /// <summary>Maps an Az.Accounts environment (its name, else its Resource Manager URL) to the catalog's cloud.</summary>
     public static class AzEnvironmentMap
     {
-        private static readonly (string Name, string ArmHost, AzureCloudName Cloud)[] Clouds =
-        {
-            ("AzureCloud", "management.azure.com", AzureCloudName.AzureCloud),
-            ("AzureChinaCloud", "management.chinacloudapi.cn", AzureCloudName.AzureChinaCloud),
-            ("AzureUSGovernment", "management.usgovcloudapi.net", AzureCloudName.AzureUSGovernment),
-        };
+        /// <summary>Az.Accounts names its built-in environments as the catalog names the clouds.</summary>
+        private static readonly AzureCloudName[] Clouds =
+            { AzureCloudName.AzureCloud, AzureCloudName.AzureChinaCloud, AzureCloudName.AzureUSGovernment };
 
         /// <summary>
         /// The cloud of an Az environment. A known environment name (case-insensitive) decides; otherwise (a
@@ -24,7 +21,7 @@ namespace AksEgress.Arm
             {
                 foreach (var cloud in Clouds)
                 {
-                    if (string.Equals(cloud.Name, name, StringComparison.OrdinalIgnoreCase)) return cloud.Cloud;
+                    if (string.Equals(cloud.ToString(), name, StringComparison.OrdinalIgnoreCase)) return cloud;
                 }
             }
 
@@ -32,7 +29,7 @@ namespace AksEgress.Arm
             if (host == null) return null;
             foreach (var cloud in Clouds)
             {
-                if (string.Equals(cloud.ArmHost, host, StringComparison.OrdinalIgnoreCase)) return cloud.Cloud;
+                if (string.Equals(ArmCloud.For(cloud).ResourceManager.Host, host, StringComparison.OrdinalIgnoreCase)) return cloud;
             }
             return null;
         }

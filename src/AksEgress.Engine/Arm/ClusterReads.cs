@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
@@ -28,19 +29,13 @@ namespace AksEgress.Arm
         public async Task<IReadOnlyList<string>> ListExtensionTypesAsync(string clusterId, CancellationToken cancel)
         {
             var types = new List<string>();
-            var uri = _arm.UriFor(clusterId + "/providers/Microsoft.KubernetesConfiguration/extensions", ArmApiVersions.ClusterExtensions);
-            for (var page = 0; uri != null && page < ArmPaging.MaxPages; page++)
+            await ForEachPageAsync(_arm.UriFor(clusterId + "/providers/Microsoft.KubernetesConfiguration/extensions", ArmApiVersions.ClusterExtensions), root =>
             {
-                using (var document = await _arm.GetAsync(uri, cancel).ConfigureAwait(false))
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
                 {
-                    var root = document.RootElement;
-                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
-                    {
-                        foreach (var extension in value.EnumerateArray()) AddType(extension, types);
-                    }
-                    uri = ArmPaging.NextLink(root, _arm.Cloud);
+                    foreach (var extension in value.EnumerateArray()) AddType(extension, types);
                 }
-            }
+            }, cancel).ConfigureAwait(false);
             return types;
         }
 
@@ -48,16 +43,22 @@ namespace AksEgress.Arm
         public async Task<IReadOnlyList<ServiceEndpoint>> ListServiceEndpointsAsync(string clusterId, CancellationToken cancel)
         {
             var endpoints = new List<ServiceEndpoint>();
-            var uri = _arm.UriFor(clusterId + "/outboundNetworkDependenciesEndpoints", ArmApiVersions.ManagedClusters);
+            await ForEachPageAsync(_arm.UriFor(clusterId + "/outboundNetworkDependenciesEndpoints", ArmApiVersions.ManagedClusters),
+                root => endpoints.AddRange(ServiceEndpointReader.ReadPage(root, out _)), cancel).ConfigureAwait(false);
+            return endpoints;
+        }
+
+        /// <summary>Hands each page of an ARM list to <paramref name="read"/> while the document is alive, following nextLink.</summary>
+        private async Task ForEachPageAsync(Uri? uri, Action<JsonElement> read, CancellationToken cancel)
+        {
             for (var page = 0; uri != null && page < ArmPaging.MaxPages; page++)
             {
                 using (var document = await _arm.GetAsync(uri, cancel).ConfigureAwait(false))
                 {
-                    endpoints.AddRange(ServiceEndpointReader.ReadPage(document.RootElement, out _));
+                    read(document.RootElement);
                     uri = ArmPaging.NextLink(document.RootElement, _arm.Cloud);
                 }
             }
-            return endpoints;
         }
 
         private static void AddType(JsonElement extension, List<string> types)

@@ -9,12 +9,16 @@ namespace AksEgress.Arm
     {
         private const string Example = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1";
 
+        // One spelling of each rule, shared by the id check and the -ResourceGroupName/-Name checks.
+        private const string GroupText = @"[-\w\.\(\)]{1,90}";
+        private const string NameText = @"[A-Za-z0-9][-A-Za-z0-9_]{0,62}";
+
         private static readonly Regex IdPattern = new Regex(
-            @"^/subscriptions/(?<sub>[^/?#%\s]+)/resourceGroups/(?<rg>[-\w\.\(\)]{1,90})/providers/Microsoft\.ContainerService/managedClusters/(?<name>[A-Za-z0-9][-A-Za-z0-9_]{0,62})/?$",
+            $@"^/subscriptions/(?<sub>[^/?#%\s]+)/resourceGroups/(?<rg>{GroupText})/providers/Microsoft\.ContainerService/managedClusters/(?<name>{NameText})/?$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        private static readonly Regex GroupPattern = new Regex(@"^[-\w\._\(\)]{1,90}$", RegexOptions.CultureInvariant);
-        private static readonly Regex NamePattern = new Regex(@"^[A-Za-z0-9][-A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
+        private static readonly Regex GroupPattern = new Regex($"^{GroupText}$", RegexOptions.CultureInvariant);
+        private static readonly Regex NamePattern = new Regex($"^{NameText}$", RegexOptions.CultureInvariant);
 
         /// <summary>The id as given (trailing slash and spaces removed) when it names a managed cluster.</summary>
         public static string Parse(string? text)

@@ -37,8 +37,7 @@ namespace AksEgress.Arm
         {
             try
             {
-                var profile = ClusterProfileReader.Read(tree);
-                return profile.Id != null && (_request.IncludeServiceReported || profile.Undetectable.Count > 0);
+                return NeedsArm(ClusterProfileReader.Read(tree));
             }
             catch (AksEgressInputException)
             {
@@ -57,25 +56,29 @@ namespace AksEgress.Arm
             {
                 return ClusterOutcome.Failure(ex);
             }
-            if (Arm == null || Volatile.Read(ref _credentialFailure) != null) return ClusterOutcome.Failure(NoArm(ArmCallSite.ClusterRead, id));
-
-            var warnings = new List<string>();
-            Dictionary<string, object?> tree;
+            if (!ArmUsable) return ClusterOutcome.Failure(NoArm(ArmCallSite.ClusterRead, id));
             try
             {
-                tree = await new ClusterReads(Arm).GetClusterAsync(id, cancel).ConfigureAwait(false);
+                return await ReadLiveAsync(id, cancel).ConfigureAwait(false);
             }
             catch (ArmRequestException ex)
             {
-                // One failed sign-in is enough: the next clusters report it at once instead of trying the chain again.
-                if (ex.Reason == ArmFailureReason.CredentialUnavailable) Interlocked.CompareExchange(ref _credentialFailure, ex.Message, null);
+                NoteFailure(ex);
                 return ClusterOutcome.Failure(ArmFailures.ToError(ex, ArmCallSite.ClusterRead, ClusterResourceId.NameOf(id), id));
             }
-            await AddExtensionsAsync(tree, id, warnings, cancel).ConfigureAwait(false);
-            return await FromTreeAsync(tree, Arm.Cloud.Cloud, warnings, null, cancel).ConfigureAwait(false);
         }
 
-        public async Task<ClusterOutcome> ForPipedAsync(IReadOnlyDictionary<string, object?> tree, CancellationToken cancel)
+        private bool NeedsArm(ClusterProfile profile) =>
+            profile.Id != null && (_request.IncludeServiceReported || profile.Undetectable.Count > 0);
+
+        public Task<ClusterOutcome> ForPipedAsync(IReadOnlyDictionary<string, object?> tree, CancellationToken cancel) =>
+            ForPipedAsync(tree, null, cancel);
+
+        /// <param name="beforeArm">
+        /// Called, before anything is awaited (so still on the caller's thread), when this cluster needs ARM: the host
+        /// connects there on the pipeline thread. The object is read once for that decision and for its rules.
+        /// </param>
+        public async Task<ClusterOutcome> ForPipedAsync(IReadOnlyDictionary<string, object?> tree, Action? beforeArm, CancellationToken cancel)
         {
             ClusterProfile piped;
             try
@@ -86,6 +89,7 @@ namespace AksEgress.Arm
             {
                 return ClusterOutcome.Failure(ex);
             }
+            if (beforeArm != null && NeedsArm(piped)) beforeArm();
             if (piped.Id == null || piped.Undetectable.Count == 0)
             {
                 if (!piped.ExtensionsKnown && piped.Shape != ClusterShape.AzAksObject && !_request.ExtraFeatures.Contains(AksFeature.ClusterExtensions))
@@ -96,23 +100,18 @@ namespace AksEgress.Arm
             }
 
             // A Get-AzAksCluster object hides security, monitoring and extension settings: read the real document.
-            var whyNot = Volatile.Read(ref _credentialFailure) ?? WhyNoArm ?? "no Azure credential was found";
             var id = ValidId(piped.Id);
-            if (id == null) whyNot = $"its Id '{piped.Id}' is not the resource id of an AKS cluster";
-            if (id != null && Arm != null && Volatile.Read(ref _credentialFailure) == null)
+            var whyNot = id == null ? $"its Id '{piped.Id}' is not the resource id of an AKS cluster" : WhyNoArmNow;
+            if (id != null && ArmUsable)
             {
                 try
                 {
-                    var fresh = await new ClusterReads(Arm).GetClusterAsync(id, cancel).ConfigureAwait(false);
-                    var warnings = new List<string>();
-                    await AddExtensionsAsync(fresh, id, warnings, cancel).ConfigureAwait(false);
-                    return await FromTreeAsync(fresh, Arm.Cloud.Cloud, warnings, null, cancel).ConfigureAwait(false);
+                    return await ReadLiveAsync(id, cancel).ConfigureAwait(false);
                 }
                 catch (ArmRequestException ex)
                 {
                     whyNot = ex.Message;
-                    // One failed sign-in is enough: the next piped clusters go straight to the fallback.
-                    if (ex.Reason == ArmFailureReason.CredentialUnavailable) Interlocked.CompareExchange(ref _credentialFailure, ex.Message, null);
+                    NoteFailure(ex);
                 }
             }
             return await DeriveAsync(piped, new List<string>(), whyNot, cancel).ConfigureAwait(false);
@@ -268,19 +267,16 @@ namespace AksEgress.Arm
                     $"Cluster '{who}' has the id '{profile.Id}', which is not the resource id of an AKS cluster, so its service-reported endpoints were not asked for. Pipe the cluster as ARM or Get-AzAksCluster gives it, or leave out -IncludeServiceReported.",
                     profile.Id, AksEgressErrorKind.InvalidData), warnings);
             }
-            if (Arm == null || Volatile.Read(ref _credentialFailure) != null)
-            {
-                return ClusterOutcome.Failure(NoArm(ArmCallSite.ServiceReported, profile.Id), warnings);
-            }
+            if (!ArmUsable) return ClusterOutcome.Failure(NoArm(ArmCallSite.ServiceReported, profile.Id), warnings);
             try
             {
-                var endpoints = await new ClusterReads(Arm).ListServiceEndpointsAsync(clusterId, cancel).ConfigureAwait(false);
+                var endpoints = await new ClusterReads(Arm!).ListServiceEndpointsAsync(clusterId, cancel).ConfigureAwait(false);
                 var context = new ServiceMergeContext { Cloud = profile.Cloud, Location = profile.Location, ClusterName = profile.Name, ClusterId = profile.Id, ClusterProxy = Planning.ClusterProxyColumns.From(profile.HttpProxy) };
                 return ClusterOutcome.Success(profile.Id, ServiceReportedMerge.Merge(rules, endpoints, context), warnings);
             }
             catch (ArmRequestException ex)
             {
-                if (ex.Reason == ArmFailureReason.CredentialUnavailable) Interlocked.CompareExchange(ref _credentialFailure, ex.Message, null);
+                NoteFailure(ex);
                 return ClusterOutcome.Failure(ArmFailures.ToError(ex, ArmCallSite.ServiceReported, who, profile.Id), warnings);
             }
             catch (AksEgressInputException ex)
@@ -302,27 +298,42 @@ namespace AksEgress.Arm
             }
         }
 
-        /// <summary>Adds "extensionTypes" to a live cluster tree; an extension list that cannot be read is a warning, not a failure.</summary>
-        private async Task AddExtensionsAsync(Dictionary<string, object?> tree, string id, List<string> warnings, CancellationToken cancel)
+        /// <summary>
+        /// Reads the cluster and its extensions through ARM and derives its rules. A failed cluster read throws; an
+        /// extension list that cannot be read is a warning, not a failure ("extensionTypes" is then left out).
+        /// </summary>
+        private async Task<ClusterOutcome> ReadLiveAsync(string id, CancellationToken cancel)
         {
+            var reads = new ClusterReads(Arm!);
+            var tree = await reads.GetClusterAsync(id, cancel).ConfigureAwait(false);
+            var warnings = new List<string>();
             try
             {
-                var types = await new ClusterReads(Arm!).ListExtensionTypesAsync(id, cancel).ConfigureAwait(false);
-                tree["extensionTypes"] = new List<object?>(types);
+                tree["extensionTypes"] = new List<object?>(await reads.ListExtensionTypesAsync(id, cancel).ConfigureAwait(false));
             }
             catch (ArmRequestException ex)
             {
                 var error = ArmFailures.ToError(ex, ArmCallSite.ExtensionList, ClusterResourceId.NameOf(id), id);
                 warnings.Add($"{error.Message} Its ClusterExtensions rules are included only with -Feature ClusterExtensions.");
             }
+            return await FromTreeAsync(tree, Arm!.Cloud.Cloud, warnings, null, cancel).ConfigureAwait(false);
         }
 
-        private AksEgressInputException NoArm(ArmCallSite site, object target)
+        /// <summary>Whether ARM may be called: there is a client and no sign-in has failed yet.</summary>
+        private bool ArmUsable => Arm != null && Volatile.Read(ref _credentialFailure) == null;
+
+        /// <summary>Why ARM is not called, for messages.</summary>
+        private string WhyNoArmNow => Volatile.Read(ref _credentialFailure) ?? WhyNoArm ?? "no Azure credential was found";
+
+        /// <summary>One failed sign-in is enough: the next clusters report it at once instead of trying the chain again.</summary>
+        private void NoteFailure(ArmRequestException ex)
         {
-            var why = Volatile.Read(ref _credentialFailure) ?? WhyNoArm ?? "no Azure credential was found";
-            return new AksEgressInputException(site + nameof(ArmFailureReason.CredentialUnavailable),
-                $"ARM cannot be called: {why.TrimEnd('.')}. Sign in with Connect-AzAccount, pass -AccessToken, or run where a managed identity, environment credentials or the Azure CLI are available.",
-                target, AksEgressErrorKind.AuthenticationError);
+            if (ex.Reason == ArmFailureReason.CredentialUnavailable) Interlocked.CompareExchange(ref _credentialFailure, ex.Message, null);
         }
+
+        private AksEgressInputException NoArm(ArmCallSite site, object target) =>
+            new AksEgressInputException(site + nameof(ArmFailureReason.CredentialUnavailable),
+                $"ARM cannot be called: {WhyNoArmNow.TrimEnd('.')}. {ArmFailures.SignInAdvice}",
+                target, AksEgressErrorKind.AuthenticationError);
     }
 }

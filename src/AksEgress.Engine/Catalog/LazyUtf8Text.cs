@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using System.Text.Json;
 
@@ -67,35 +68,21 @@ namespace AksEgress.Catalog
         {
             get
             {
-                var text = ToStringIfDecoded();
-                if (text != null) return Check(Encoding.UTF8.GetBytes(text), 0, text.Length);
-                return Check(_utf8!, _start, _length);
+                var bytes = Utf8();
+                if (bytes.Length == 0) return false;
+                foreach (var b in bytes)
+                {
+                    if (!((b >= (byte)'0' && b <= (byte)'9') || b == (byte)'.' || b == (byte)':' || b == (byte)'/')) return false;
+                }
+                return true;
             }
-        }
-
-        private string? ToStringIfDecoded() => _utf8 == null ? _text : null;
-
-        private static bool Check(byte[] bytes, int start, int length)
-        {
-            if (length == 0) return false;
-            for (var i = start; i < start + length; i++)
-            {
-                var b = bytes[i];
-                if (!((b >= (byte)'0' && b <= (byte)'9') || b == (byte)'.' || b == (byte)':' || b == (byte)'/')) return false;
-            }
-            return true;
         }
 
         /// <summary>FNV-1a hash of the UTF-8 bytes, for duplicate detection without decoding.</summary>
-        public uint Hash()
-        {
-            var bytes = _utf8 ?? Encoding.UTF8.GetBytes(_text!);
-            var start = _utf8 == null ? 0 : _start;
-            var length = _utf8 == null ? bytes.Length : _length;
-            var hash = 2166136261u;
-            for (var i = start; i < start + length; i++) hash = (hash ^ bytes[i]) * 16777619u;
-            return hash;
-        }
+        public uint Hash() => Fnv1a.Hash(Utf8());
+
+        // Only text that was unescaped at read time has no slice of the file, and is encoded again here.
+        private ReadOnlySpan<byte> Utf8() => _utf8 == null ? Encoding.UTF8.GetBytes(_text!) : new ReadOnlySpan<byte>(_utf8, _start, _length);
 
         public override string ToString() => _text ?? (_text = Encoding.UTF8.GetString(_utf8!, _start, _length));
     }

@@ -14,8 +14,6 @@ namespace AksEgress.Catalog
         private readonly Dictionary<uint, KeyValuePair<byte[], T>> _first = new Dictionary<uint, KeyValuePair<byte[], T>>();
         private readonly List<KeyValuePair<byte[], T>> _collisions = new List<KeyValuePair<byte[], T>>();
 
-        public void Add(string key, T value) => Add(Encoding.UTF8.GetBytes(key), value);
-
         /// <summary>Adds under the reader's current property name or string, taken as raw bytes.</summary>
         public void Add(ref Utf8JsonReader reader, T value) =>
             Add(reader.ValueIsEscaped || reader.HasValueSequence ? Encoding.UTF8.GetBytes(reader.GetString() ?? "") : reader.ValueSpan.ToArray(), value);
@@ -26,7 +24,7 @@ namespace AksEgress.Catalog
         private void Add(byte[] bytes, T value)
         {
             var pair = new KeyValuePair<byte[], T>(bytes, value);
-            var hash = Hash(bytes);
+            var hash = Fnv1a.Hash(bytes);
             if (_first.ContainsKey(hash)) _collisions.Add(pair);
             else _first.Add(hash, pair);
         }
@@ -35,7 +33,7 @@ namespace AksEgress.Catalog
         public T? Find(ref Utf8JsonReader reader)
         {
             if (reader.ValueIsEscaped || reader.HasValueSequence) return FindDecoded(reader.GetString() ?? "");
-            if (!_first.TryGetValue(Hash(reader.ValueSpan), out var first)) return null;
+            if (!_first.TryGetValue(Fnv1a.Hash(reader.ValueSpan), out var first)) return null;
             if (reader.ValueTextEquals(first.Key)) return first.Value;
             foreach (var pair in _collisions)
             {
@@ -47,20 +45,12 @@ namespace AksEgress.Catalog
         private T? FindDecoded(string key)
         {
             var bytes = Encoding.UTF8.GetBytes(key);
-            if (_first.TryGetValue(Hash(bytes), out var first) && System.MemoryExtensions.SequenceEqual<byte>(first.Key, bytes)) return first.Value;
+            if (_first.TryGetValue(Fnv1a.Hash(bytes), out var first) && System.MemoryExtensions.SequenceEqual<byte>(first.Key, bytes)) return first.Value;
             foreach (var pair in _collisions)
             {
                 if (System.MemoryExtensions.SequenceEqual<byte>(pair.Key, bytes)) return pair.Value;
             }
             return null;
-        }
-
-        // FNV-1a: keys are short ASCII ids, so a simple byte hash spreads them well.
-        private static uint Hash(System.ReadOnlySpan<byte> bytes)
-        {
-            var hash = 2166136261u;
-            foreach (var b in bytes) hash = (hash ^ b) * 16777619u;
-            return hash;
         }
     }
 }

@@ -35,7 +35,8 @@ namespace AksEgress.Clusters
         public string? ApiServerFqdn { get; set; }
         /// <summary>Features detected, Core included.</summary>
         public ISet<AksFeature> Features { get; set; } = new HashSet<AksFeature> { AksFeature.Core };
-        public LinuxOsSku OsSku { get; set; } = LinuxOsSku.Ubuntu;
+        /// <summary>Ubuntu when any Linux pool runs it (its package updates are then needed), else Azure Linux.</summary>
+        public LinuxOsSku OsSku => Features.Contains(AksFeature.UbuntuUpdates) ? LinuxOsSku.Ubuntu : LinuxOsSku.AzureLinux;
         public string? OutboundType { get; set; }
         public HttpProxySettings? HttpProxy { get; set; }
         /// <summary>Whether installed cluster extensions were looked up (a live read or our Resource Graph query); a piped document does not list them.</summary>
@@ -55,7 +56,7 @@ namespace AksEgress.Clusters
                 Cloud = Cloud,
                 Location = Location,
                 Features = features,
-                OsSku = Features.Contains(AksFeature.UbuntuUpdates) ? LinuxOsSku.Ubuntu : LinuxOsSku.AzureLinux,
+                OsSku = OsSku,
                 PrivateCluster = PrivateCluster,
                 ApiServerFqdn = PrivateCluster ? null : ApiServerFqdn,
                 Requirements = requirements,

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using AksEgress.Errors;
-using AksEgress.Planning;
 using AksEgress.Regions;
 using static AksEgress.Clusters.PropertyTree;
 
@@ -93,7 +92,6 @@ namespace AksEgress.Clusters
             profile.ExtensionTypes = extensionTypes;
             if (extensionTypes.Length > 0) features.Add(AksFeature.ClusterExtensions);
             profile.Features = features;
-            profile.OsSku = features.Contains(AksFeature.UbuntuUpdates) ? LinuxOsSku.Ubuntu : LinuxOsSku.AzureLinux;
 
             if (shape == ClusterShape.AzAksObject)
             {

@@ -47,6 +47,9 @@ namespace AksEgress.Export
             }
         }
 
+        /// <summary>Rules of the application collection: the merged ones plus the FQDN-tag rule when it is used.</summary>
+        public int ApplicationRuleCount => ApplicationRules.Count + (UsesFqdnTag ? 1 : 0);
+
         public const string FqdnTag = "AzureKubernetesService";
 
         /// <summary>The description of the rule that carries the FQDN tag, the same in every deployable format.</summary>
@@ -59,5 +62,11 @@ namespace AksEgress.Export
             }
         }
         public const string DnsProxyNote = "Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).";
+
+        /// <summary>True for a plain or wildcard FQDN destination.</summary>
+        internal static bool IsFqdn(DestinationType type) => type == DestinationType.Fqdn || type == DestinationType.WildcardFqdn;
+
+        /// <summary>A rule that works only with <see cref="DnsProxyNote"/>: the one test every format applies, merged or per rule.</summary>
+        internal static bool NeedsDnsProxy(RuleKind kind, DestinationType type) => kind == RuleKind.Network && IsFqdn(type);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace AksEgress.Export
@@ -33,7 +34,7 @@ namespace AksEgress.Export
         {
             var names = new Dictionary<MergedRule, string>();
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var rule in Concat(plan.ApplicationRules, plan.NetworkRules))
+            foreach (var rule in plan.ApplicationRules.Concat(plan.NetworkRules))
             {
                 var stem = Sanitize($"{rule.Protocol.ToString().ToLowerInvariant()}-{rule.Port}-{rule.Destination.Replace("*", "wildcard")}");
                 if (stem.Length == 0) stem = "rule";
@@ -54,11 +55,5 @@ namespace AksEgress.Export
         public const string NetworkCollectionName = "aks-egress-network";
         public const int NetworkCollectionPriority = 100;
         public const int ApplicationCollectionPriority = 200;
-
-        private static IEnumerable<MergedRule> Concat(IEnumerable<MergedRule> a, IEnumerable<MergedRule> b)
-        {
-            foreach (var x in a) yield return x;
-            foreach (var x in b) yield return x;
-        }
     }
 }

@@ -36,14 +36,16 @@ namespace AksEgress.Export
         public IReadOnlyList<AksEgressRule> Members { get; }
 
         /// <summary>True when the destination is an FQDN (plain or wildcard): a network rule then needs DNS proxy.</summary>
-        public bool IsFqdn => DestinationType == DestinationType.Fqdn || DestinationType == DestinationType.WildcardFqdn;
+        public bool IsFqdn => ExportPlan.IsFqdn(DestinationType);
+
+        /// <summary>The DNS proxy reminder for a network rule to an FQDN; null for every other rule.</summary>
+        internal string? FirewallNote => ExportPlan.NeedsDnsProxy(Kind, DestinationType) ? ExportPlan.DnsProxyNote : null;
 
         /// <summary>
         /// The description a firewall rule carries: <see cref="Description"/>, and for a network rule to an FQDN
         /// the reminder that Azure Firewall DNS proxy must be on. Every deployable format uses this text.
         /// </summary>
-        public string FirewallDescription =>
-            Kind == RuleKind.Network && IsFqdn ? Description + "; " + ExportPlan.DnsProxyNote : Description;
+        public string FirewallDescription => FirewallNote == null ? Description : Description + "; " + FirewallNote;
 
         /// <summary>Features and clusters the rule serves, for a rule description. Plain text, not yet escaped.</summary>
         public string Description

@@ -24,16 +24,7 @@ namespace AksEgress.Planning
         }
 
         /// <summary>An address, an address/prefix CIDR, or "*".</summary>
-        public static bool IsAddressOrCidr(string? text)
-        {
-            if (text == "*") return true;
-            if (string.IsNullOrWhiteSpace(text)) return false;
-            var parts = text!.Split('/');
-            if (parts.Length > 2 || !TryParse(parts[0], out var address)) return false;
-            if (parts.Length == 1) return true;
-            var max = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-            return int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix) && prefix <= max;
-        }
+        public static bool IsAddressOrCidr(string? text) => text == "*" || TryParseNetwork(text, out _, out _);
 
         /// <summary>
         /// Whether the address or CIDR <paramref name="inner"/> lies inside the address or CIDR <paramref name="outer"/>
@@ -41,7 +32,7 @@ namespace AksEgress.Planning
         /// </summary>
         public static bool Within(string? inner, string? outer)
         {
-            if (!TryParseNetwork(inner, out var innerBytes, out var innerPrefix) || !TryParseNetwork(outer, out var outerBytes, out var outerPrefix)) return false;
+            if (!TryParseNetwork(inner?.Trim(), out var innerBytes, out var innerPrefix) || !TryParseNetwork(outer?.Trim(), out var outerBytes, out var outerPrefix)) return false;
             if (innerBytes.Length != outerBytes.Length || innerPrefix < outerPrefix) return false;
             for (var bit = 0; bit < outerPrefix; bit++)
             {
@@ -51,17 +42,22 @@ namespace AksEgress.Planning
             return true;
         }
 
+        /// <summary>An address (prefix: all its bits) or address/prefix, parsed once for both checks above.</summary>
         private static bool TryParseNetwork(string? text, out byte[] bytes, out int prefix)
         {
             bytes = new byte[0];
             prefix = 0;
-            var trimmed = (text ?? "").Trim();
-            if (trimmed == "*" || !IsAddressOrCidr(trimmed)) return false;
-            var parts = trimmed.Split('/');
-            if (!TryParse(parts[0], out var address)) return false;
+            if (string.IsNullOrWhiteSpace(text)) return false;
+            var parts = text!.Split('/');
+            if (parts.Length > 2 || !TryParse(parts[0], out var address)) return false;
             bytes = address.GetAddressBytes();
-            prefix = parts.Length == 2 ? int.Parse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture) : bytes.Length * 8;
-            return true;
+            var bits = bytes.Length * 8;
+            if (parts.Length == 1)
+            {
+                prefix = bits;
+                return true;
+            }
+            return int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out prefix) && prefix <= bits;
         }
     }
 }

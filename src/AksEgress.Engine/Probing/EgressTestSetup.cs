@@ -29,7 +29,7 @@ namespace AksEgress.Probing
         {
             var timeout = TimeSpan.FromSeconds(request.TimeoutSec);
             var options = new ProbeOptions { Timeout = timeout, NoProxy = new List<string>(request.NoProxy), UseClusterProxy = request.UseClusterProxy };
-            options.Resolver = request.DnsServer == null ? (IHostResolver)new SystemResolver() : new DnsServerResolver(DnsEndPoint(request.DnsServer), timeout);
+            options.Resolver = request.DnsServer == null ? (IHostResolver)SystemResolver.Instance : new DnsServerResolver(DnsEndPoint(request.DnsServer), timeout);
             if (request.Proxy != null) options.Proxy = ProxyUri(request.Proxy);
             return options;
         }
@@ -44,12 +44,11 @@ namespace AksEgress.Probing
         /// <summary>As above; <paramref name="options"/> says whether a rule's cluster proxy applies (no -Proxy, no -IgnoreClusterProxy).</summary>
         public static IReadOnlyList<PlannedProbe> Plan(IReadOnlyList<AksEgressRule> rules, RuleCatalog catalog, ProbeOptions options)
         {
-            var entries = new Dictionary<string, CatalogEntry>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entry in catalog.Entries) entries[entry.Id] = entry;
+            var index = ProbeCatalogIndex.Of(catalog);
             var apiHosts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in rules)
             {
-                if (entries.TryGetValue(rule.RuleId, out var entry) && entry.IsApiServerHost && !rule.Destination.StartsWith("*", StringComparison.Ordinal))
+                if (index.IsApiServerRule(rule.RuleId) && !rule.Destination.StartsWith("*", StringComparison.Ordinal))
                 {
                     apiHosts[ClusterKey(rule)] = rule.Destination;
                 }

@@ -85,14 +85,9 @@ namespace AksEgress.Commands
             foreach (var item in InputObject)
             {
                 if (item == null) continue;
-                if (item.BaseObject is AksEgressRule rule)
-                {
-                    _rules.Add(rule);
-                    continue;
-                }
                 try
                 {
-                    _rules.Add(RuleRecord.FromTree(PropertyTreeBuilder.FromObject(item)));
+                    _rules.Add(PipedRule.Read(item));
                 }
                 catch (AksEgressInputException ex)
                 {

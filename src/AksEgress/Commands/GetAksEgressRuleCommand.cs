@@ -181,8 +181,8 @@ namespace AksEgress.Commands
                     case ParameterSets.InputObject:
                         if (InputObject == null) return;
                         var tree = PropertyTreeBuilder.FromObject(InputObject);
-                        if (!_armTried && _live.NeedsArm(tree)) ConnectArm(); // still on the pipeline thread
-                        Write(await _live.ForPipedAsync(tree, cancel).ConfigureAwait(false));
+                        // ConnectArm runs inside the call before its first await, so still on the pipeline thread.
+                        Write(await _live.ForPipedAsync(tree, _armTried ? null : (Action)ConnectArm, cancel).ConfigureAwait(false));
                         break;
                     case ParameterSets.ResourceId:
                         foreach (var id in ResourceId) Write(await _live.ForResourceIdAsync(id, cancel).ConfigureAwait(false));

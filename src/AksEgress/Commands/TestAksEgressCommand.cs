@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AksEgress.Catalog;
 using AksEgress.Errors;
-using AksEgress.Export;
 using AksEgress.Planning;
 using AksEgress.Probing;
 
@@ -122,7 +121,7 @@ namespace AksEgress.Commands
             if (ParameterSetName != ParameterSets.InputObject || InputObject == null) return Task.CompletedTask;
             try
             {
-                _rules.Add(InputObject.BaseObject as AksEgressRule ?? RuleRecord.FromTree(PropertyTreeBuilder.FromObject(InputObject)));
+                _rules.Add(PipedRule.Read(InputObject));
             }
             catch (AksEgressInputException ex)
             {

@@ -150,11 +150,10 @@ namespace AksEgress.Export
                 var rules = new List<ArmNode>();
                 foreach (var rule in plan.NetworkRules)
                 {
-                    var description = rule.Kind == RuleKind.Network && rule.IsFqdn ? Describe(rule.Description, ExportPlan.DnsProxyNote) : Describe(rule.Description, null);
                     var node = new ArmObject()
                         .Add("ruleType", "NetworkRule")
                         .Add("name", names[rule])
-                        .Add("description", description)
+                        .Add("description", Describe(rule.Description, rule.FirewallNote))
                         .Add("ipProtocols", TextArray(new[] { rule.Protocol == RuleProtocol.UDP ? "UDP" : "TCP" }))
                         .Add(sourceKey, sources);
                     if (rule.DestinationType == DestinationType.Placeholder)
@@ -178,7 +177,7 @@ namespace AksEgress.Export
                 collections.Add(Collection(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, rules));
             }
 
-            if (plan.UsesFqdnTag || plan.ApplicationRules.Count > 0)
+            if (plan.ApplicationRuleCount > 0)
             {
                 var rules = new List<ArmNode>();
                 if (plan.UsesFqdnTag)

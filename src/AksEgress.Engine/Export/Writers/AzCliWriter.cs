@@ -24,7 +24,6 @@ namespace AksEgress.Export
             var useIpGroups = plan.Options.SourceIpGroups.Count > 0;
             var sourceInput = useIpGroups ? "SOURCE_IP_GROUPS" : "SOURCE_ADDRESSES";
             var sourceFlag = useIpGroups ? "--source-ip-groups" : "--source-addresses";
-            var applicationCount = plan.ApplicationRules.Count + (plan.UsesFqdnTag ? 1 : 0);
             var script = new StringBuilder();
 
             void Line(string text = "") => script.Append(text).Append('\n');
@@ -32,15 +31,7 @@ namespace AksEgress.Export
             Line("#!/usr/bin/env bash");
             Line("# Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.");
             Line($"# Creates the rule collection group '{plan.CollectionGroupName}' in an existing firewall policy:");
-            if (plan.NetworkRules.Count > 0)
-            {
-                Line($"#   network rule collection '{FirewallNames.NetworkCollectionName}' (priority {FirewallNames.NetworkCollectionPriority}, Allow): {Count(plan.NetworkRules.Count)}");
-            }
-            if (applicationCount > 0)
-            {
-                Line($"#   application rule collection '{FirewallNames.ApplicationCollectionName}' (priority {FirewallNames.ApplicationCollectionPriority}, Allow): {Count(applicationCount)}");
-            }
-            if (plan.NetworkRules.Count == 0 && applicationCount == 0) Line("#   no rule collection: the input had no rule a firewall can express.");
+            foreach (var line in CollectionSummary.Lines(plan, '\'')) Line("#   " + line);
             Line("# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in");
             Line("# with az login. Each command updates the whole firewall policy, so the script takes a while.");
             if (plan.HasFqdnNetworkRules)
@@ -98,7 +89,7 @@ namespace AksEgress.Export
             }
             Line();
 
-            var total = 1 + plan.NetworkRules.Count + applicationCount;
+            var total = 1 + plan.NetworkRules.Count + plan.ApplicationRuleCount;
             var step = 0;
             Line("# The rule collection group");
             Progress($"rule collection group {plan.CollectionGroupName}");
@@ -144,7 +135,7 @@ namespace AksEgress.Export
                 }
             }
 
-            if (applicationCount > 0)
+            if (plan.ApplicationRuleCount > 0)
             {
                 Line();
                 Line($"# Application rule collection '{FirewallNames.ApplicationCollectionName}'");
@@ -239,7 +230,5 @@ namespace AksEgress.Export
                 default: return "destination addresses for the placeholder, separated by spaces";
             }
         }
-
-        private static string Count(int rules) => rules == 1 ? "1 rule" : rules.ToString(CultureInfo.InvariantCulture) + " rules";
     }
 }

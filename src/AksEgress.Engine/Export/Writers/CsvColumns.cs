@@ -37,8 +37,6 @@ namespace AksEgress.Export
         /// only with DNS proxy on the firewall. Empty for every other rule.
         /// </summary>
         public static string NoteFor(AksEgressRule rule) =>
-            rule.Kind == RuleKind.Network && (rule.DestinationType == DestinationType.Fqdn || rule.DestinationType == DestinationType.WildcardFqdn)
-                ? ExportPlan.DnsProxyNote
-                : "";
+            ExportPlan.NeedsDnsProxy(rule.Kind, rule.DestinationType) ? ExportPlan.DnsProxyNote : "";
     }
 }

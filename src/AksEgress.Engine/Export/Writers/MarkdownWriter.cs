@@ -24,7 +24,7 @@ namespace AksEgress.Export
             md.Append(Title).Append("\n\n");
             md.Append(Summary(rules)).Append("\n");
 
-            if (rules.Any(IsFqdnNetworkRule))
+            if (rules.Any(r => ExportPlan.NeedsDnsProxy(r.Kind, r.DestinationType)))
             {
                 md.Append('\n').Append("> ").Append(MarkdownText.Escape(ExportPlan.DnsProxyNote)).Append('\n');
             }
@@ -57,9 +57,6 @@ namespace AksEgress.Export
             }
             return md.ToString();
         }
-
-        private static bool IsFqdnNetworkRule(AksEgressRule rule) =>
-            rule.Kind == RuleKind.Network && (rule.DestinationType == DestinationType.Fqdn || rule.DestinationType == DestinationType.WildcardFqdn);
 
         /// <summary>"12 rules for cloud AzureCloud, location eastus, cluster aks-1."</summary>
         private static string Summary(IReadOnlyList<AksEgressRule> rules)

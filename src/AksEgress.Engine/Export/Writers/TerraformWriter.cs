@@ -25,20 +25,11 @@ namespace AksEgress.Export
             var useIpGroups = plan.Options.SourceIpGroups.Count > 0;
             var sourceAttribute = useIpGroups ? "source_ip_groups" : "source_addresses";
             var sourceExpression = "var." + sourceAttribute;
-            var applicationCount = plan.ApplicationRules.Count + (plan.UsesFqdnTag ? 1 : 0);
 
             var file = new HclBody();
             file.Comment("Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.")
                 .Comment($"Creates the rule collection group \"{plan.CollectionGroupName}\" in an existing firewall policy:");
-            if (plan.NetworkRules.Count > 0)
-            {
-                file.Comment($"  network rule collection \"{FirewallNames.NetworkCollectionName}\" (priority {FirewallNames.NetworkCollectionPriority}, Allow): {Count(plan.NetworkRules.Count)}");
-            }
-            if (applicationCount > 0)
-            {
-                file.Comment($"  application rule collection \"{FirewallNames.ApplicationCollectionName}\" (priority {FirewallNames.ApplicationCollectionPriority}, Allow): {Count(applicationCount)}");
-            }
-            if (plan.NetworkRules.Count == 0 && applicationCount == 0) file.Comment("  no rule collection: the input had no rule a firewall can express.");
+            foreach (var line in CollectionSummary.Lines(plan, '"')) file.Comment("  " + line);
             file.Comment("Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.");
             if (plan.HasFqdnNetworkRules)
             {
@@ -128,7 +119,7 @@ namespace AksEgress.Export
                 group.BlankLine().Nested("network_rule_collection", collection);
             }
 
-            if (applicationCount > 0)
+            if (plan.ApplicationRuleCount > 0)
             {
                 var collection = CollectionHeader(FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority);
                 if (plan.UsesFqdnTag)
@@ -207,7 +198,5 @@ namespace AksEgress.Export
         private static HclBody Protocol(string type, int port) => new HclBody()
             .String("type", type)
             .Number("port", port);
-
-        private static string Count(int rules) => rules == 1 ? "1 rule" : rules.ToString(CultureInfo.InvariantCulture) + " rules";
     }
 }

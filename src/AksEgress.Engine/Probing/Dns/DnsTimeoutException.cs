@@ -30,7 +30,7 @@ namespace AksEgress.Probing.Dns
 
         /// <summary>"no answer from 10.0.0.4:53 within 5 s", or its TCP form after a truncated answer.</summary>
         internal static string Evidence(IPEndPoint server, TimeSpan timeout, bool afterTruncation) => afterTruncation
-            ? $"no answer over TCP from {DnsText.Server(server)} within {DnsText.Seconds(timeout)} (the UDP answer was truncated)"
-            : $"no answer from {DnsText.Server(server)} within {DnsText.Seconds(timeout)}";
+            ? $"no answer over TCP from {DnsText.Server(server)} within {ProbeText.Seconds(timeout)} (the UDP answer was truncated)"
+            : $"no answer from {DnsText.Server(server)} within {ProbeText.Seconds(timeout)}";
     }
 }

@@ -13,18 +13,18 @@ namespace AksEgress.Probing
     {
         public const string DefaultQueryName = "mcr.microsoft.com";
 
-        public static async Task<ProbeOutcome> RunAsync(ProbeContext context, string queryName = DefaultQueryName)
+        public static async Task<ProbeOutcome> RunAsync(ProbeContext context)
         {
             var addresses = await HostResolution.ResolveAsync(context, context.Plan.Host).ConfigureAwait(false);
             var destination = new IPEndPoint(addresses[0], context.Port);
             context.Begin(ProbeStep.DnsExchange, ProbeText.Endpoint(destination.Address, destination.Port));
 
-            var query = BuildQuery(queryName);
+            var query = BuildQuery(DefaultQueryName);
             var reply = await UdpExchange.RunAsync(context, destination, query, (data, n) => IsResponse(data, n, query), ProbeFailureKind.DnsFailure).ConfigureAwait(false);
             var rcode = reply[3] & 0x0F;
             var answers = (reply[6] << 8) | reply[7];
             var name = ((DnsRcode)rcode).ToMnemonic();
-            return context.Pass(name + " for " + queryName + " A (" + answers + " answer" + (answers == 1 ? "" : "s") + ")");
+            return context.Pass(name + " for " + DefaultQueryName + " A (" + answers + " answer" + (answers == 1 ? "" : "s") + ")");
         }
 
         /// <summary>A recursive A query for <paramref name="name"/> with a fresh id (the DNS client's own writer).</summary>

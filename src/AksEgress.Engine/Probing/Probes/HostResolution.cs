@@ -8,7 +8,8 @@ namespace AksEgress.Probing
     /// <summary>The DNS step: a literal address needs none; a failed lookup ends the probe with the resolver's evidence.</summary>
     internal static class HostResolution
     {
-        public static async Task<IReadOnlyList<IPAddress>> ResolveAsync(ProbeContext context, string host)
+        /// <param name="evidencePrefix">Put before a failure's evidence, to say whose name failed ("proxy p: ").</param>
+        public static async Task<IReadOnlyList<IPAddress>> ResolveAsync(ProbeContext context, string host, string evidencePrefix = "")
         {
             if (IPAddress.TryParse(host, out var literal))
             {
@@ -19,7 +20,7 @@ namespace AksEgress.Probing
             context.Begin(ProbeStep.Resolve, host);
             var result = await context.Resolver.ResolveAsync(host, context.Token).ConfigureAwait(false);
             if (!result.Succeeded)
-                throw new ProbeFailure(ProbeFailureKind.DnsFailure, result.Failure ?? "no address for " + host);
+                throw new ProbeFailure(ProbeFailureKind.DnsFailure, evidencePrefix + (result.Failure ?? "no address for " + host));
             context.Addresses = string.Join(",", result.Addresses.Select(a => a.ToString()));
             return result.Addresses;
         }

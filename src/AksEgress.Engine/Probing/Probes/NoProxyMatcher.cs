@@ -10,9 +10,6 @@ namespace AksEgress.Probing
     /// </summary>
     internal static class NoProxyMatcher
     {
-        public static bool UsesProxy(ProbeOptions options, string host) =>
-            options.Proxy != null && !Matches(host, options.NoProxy);
-
         /// <summary>The proxy a probe of <paramref name="host"/> goes through: -Proxy (with -NoProxy) wins, else the rule's cluster proxy (with its noProxy), else none.</summary>
         public static Uri? ProxyFor(ProbeOptions options, ProbePlan plan, string host)
         {

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
@@ -20,19 +18,8 @@ namespace AksEgress.Probing
         public static async Task<Stream> ConnectAsync(ProbeContext context, Uri proxy)
         {
             var label = Label(proxy);
-            IReadOnlyList<IPAddress> addresses;
-            if (IPAddress.TryParse(proxy.DnsSafeHost, out var literal))
-            {
-                addresses = new[] { literal };
-            }
-            else
-            {
-                context.Begin(ProbeStep.Resolve, proxy.DnsSafeHost);
-                var result = await context.Resolver.ResolveAsync(proxy.DnsSafeHost, context.Token).ConfigureAwait(false);
-                if (!result.Succeeded)
-                    throw new ProbeFailure(ProbeFailureKind.DnsFailure, "proxy " + proxy.DnsSafeHost + ": " + result.Failure);
-                addresses = result.Addresses;
-            }
+            var addresses = await HostResolution.ResolveAsync(context, proxy.DnsSafeHost, "proxy " + proxy.DnsSafeHost + ": ").ConfigureAwait(false);
+            // The proxy's own addresses are not the target's: the evidence names the proxy instead.
             context.Addresses = "via proxy " + label;
             var socket = await TcpConnector.ConnectAsync(context, addresses, proxy.Port, ProbeStep.ProxyConnect, "proxy ").ConfigureAwait(false);
             return new NetworkStream(socket, true);

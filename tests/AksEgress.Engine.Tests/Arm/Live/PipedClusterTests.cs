@@ -125,6 +125,24 @@ namespace AksEgress.Tests.Arm.Live
         }
 
         [Fact]
+        public async Task The_host_is_asked_to_connect_before_the_first_await_and_only_for_a_cluster_that_needs_ARM()
+        {
+            await using var server = await FakeArmServer.StartAsync();
+            var (json, id, name) = LiveSupport.Document("defender-workload-identity");
+            server.AddCluster(json);
+            var live = new LiveClusterRules(new RuleRequest(), new LiveArm(server).Client);
+            var asked = 0;
+
+            var document = live.ForPipedAsync(LiveSupport.Tree(json), () => asked++, CancellationToken.None);
+            Assert.Equal(0, asked);
+            var piped = live.ForPipedAsync(LiveSupport.AzAks(id, name), () => asked++, CancellationToken.None);
+            Assert.Equal(1, asked); // synchronously, before the re-read is awaited
+
+            Assert.Null((await document).Error);
+            Assert.Contains(AksFeature.Defender, LiveSupport.Features(await piped));
+        }
+
+        [Fact]
         public async Task A_piped_az_aks_show_document_needs_no_arm_request()
         {
             await using var server = await FakeArmServer.StartAsync();

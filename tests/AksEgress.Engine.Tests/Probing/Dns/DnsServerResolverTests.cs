@@ -233,9 +233,9 @@ namespace AksEgress.Engine.Tests.Probing.Dns
 
             Assert.Equal("10.0.0.4:53", DnsText.Server(resolver.Server));
             Assert.Equal("[fd00::4]:53", DnsText.Server(new IPEndPoint(IPAddress.Parse("fd00::4"), 53)));
-            Assert.Equal("5 s", DnsText.Seconds(resolver.Timeout));
-            Assert.Equal("0.3 s", DnsText.Seconds(Fast));
-            Assert.Equal("1.25 s", DnsText.Seconds(TimeSpan.FromMilliseconds(1250)));
+            Assert.Equal("5 s", ProbeText.Seconds(resolver.Timeout));
+            Assert.Equal("0.3 s", ProbeText.Seconds(Fast));
+            Assert.Equal("1.25 s", ProbeText.Seconds(TimeSpan.FromMilliseconds(1250)));
         }
 
         [Fact]

@@ -119,7 +119,8 @@ namespace AksEgress.Tests.Probing.Probes
             _listener?.Stop();
         }
 
-        private static async Task<bool> ConnectsWithinAsync(int port, TimeSpan wait)
+        /// <summary>Whether a connect to 127.0.0.1:<paramref name="port"/> completes within <paramref name="wait"/>.</summary>
+        internal static async Task<bool> ConnectsWithinAsync(int port, TimeSpan wait)
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             return await TryConnectAsync(socket, port, wait);

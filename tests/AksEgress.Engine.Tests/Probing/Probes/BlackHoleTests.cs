@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Xunit.Abstractions;
 
 namespace AksEgress.Tests.Probing.Probes
@@ -17,7 +15,7 @@ namespace AksEgress.Tests.Probing.Probes
             using var hole = await BlackHole.CreateAsync();
             _output.WriteLine("black hole: " + hole.Mode);
 
-            Assert.False(await ConnectsWithin(hole.Port, TimeSpan.FromMilliseconds(300)));
+            Assert.False(await BlackHole.ConnectsWithinAsync(hole.Port, TimeSpan.FromMilliseconds(300)));
         }
 
         [Fact]
@@ -29,22 +27,7 @@ namespace AksEgress.Tests.Probing.Probes
             _output.WriteLine("black hole: " + hole.Mode);
 
             Assert.StartsWith("SYN-queue fill", hole.Mode);
-            Assert.False(await ConnectsWithin(hole.Port, TimeSpan.FromMilliseconds(300)));
-        }
-
-        private static async Task<bool> ConnectsWithin(int port, TimeSpan wait)
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            using var timeout = new CancellationTokenSource(wait);
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token);
-                return true;
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
+            Assert.False(await BlackHole.ConnectsWithinAsync(hole.Port, TimeSpan.FromMilliseconds(300)));
         }
     }
 }

@@ -29,8 +29,8 @@ namespace AksEgress.Tests.Probing.Probes
         [Fact]
         public void WithoutAProxyNothingUsesOne()
         {
-            Assert.False(NoProxyMatcher.UsesProxy(new ProbeOptions(), "mcr.microsoft.com"));
-            Assert.True(NoProxyMatcher.UsesProxy(new ProbeOptions { Proxy = new Uri("http://127.0.0.1:3128") }, "mcr.microsoft.com"));
+            Assert.False(NoProxyMatcher.ProxyFor(new ProbeOptions(), new ProbePlan(), "mcr.microsoft.com") != null);
+            Assert.True(NoProxyMatcher.ProxyFor(new ProbeOptions { Proxy = new Uri("http://127.0.0.1:3128") }, new ProbePlan(), "mcr.microsoft.com") != null);
         }
     }
 }
