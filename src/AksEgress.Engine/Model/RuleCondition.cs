@@ -18,5 +18,9 @@ namespace AksEgress
         NodesBeforeMarch2021,
         /// <summary>Only for marketplace cluster extensions.</summary>
         MarketplaceExtensionsOnly,
+        /// <summary>Azure Monitor's first option: the AzureMonitor service tag, in place of its FQDN rules.</summary>
+        AzureMonitorServiceTagOption,
+        /// <summary>Azure Monitor's second option: its FQDN/application rules, in place of the service tag.</summary>
+        AzureMonitorFqdnOption,
     }
 }

@@ -19,6 +19,11 @@ namespace AksEgress.Planning
                 case RuleCondition.PodsUseApiServerIp: return "Only when pods or deployments reach the API server by its IP address.";
                 case RuleCondition.NodesBeforeMarch2021: return "Only for Linux nodes provisioned before March 2021.";
                 case RuleCondition.MarketplaceExtensionsOnly: return "Only for marketplace cluster extensions.";
+                // The page offers Azure Monitor two options; either one is enough (the tag's Alternatives list the other).
+                case RuleCondition.AzureMonitorServiceTagOption:
+                    return "Either this or the other option: the AzureMonitor service tag, or all of the Monitoring FQDN rules (listed in Alternatives).";
+                case RuleCondition.AzureMonitorFqdnOption:
+                    return "Either this or the other option: all of the Monitoring FQDN rules, or the AzureMonitor service tag (TCP 443).";
                 default: return condition.ToString();
             }
         }

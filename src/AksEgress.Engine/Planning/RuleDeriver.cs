@@ -79,9 +79,28 @@ namespace AksEgress.Planning
                 .SelectMany(e => DestinationExpander.Expand(e, validated).Select(d => (e, ToRule(e, d.Destination, d.Type, validated))))
                 .ToList();
 
+            NameTheOtherOption(rules);
             WarnAboutPlaceholders(rules.Select(r => r.Item2), warnings);
             WarnAboutUncoveredFeatures(validated, warnings);
             return new ShapeRules(rules, warnings);
+        }
+
+        /// <summary>
+        /// Azure Monitor's either/or: the service-tag rule's Alternatives name the FQDN rules of this very derivation
+        /// (region filled in, this cloud's hosts), so the other option can be read off the row itself.
+        /// </summary>
+        private static void NameTheOtherOption(IReadOnlyList<(CatalogEntry Entry, AksEgressRule Rule)> rules)
+        {
+            var fqdnOption = rules.Where(r => r.Entry.Has(RuleCondition.AzureMonitorFqdnOption))
+                .Select(r => r.Rule.Destination).Distinct(StringComparer.Ordinal).ToList();
+            if (fqdnOption.Count == 0) return;
+            foreach (var (entry, rule) in rules)
+            {
+                if (entry.Has(RuleCondition.AzureMonitorServiceTagOption))
+                {
+                    rule.Alternatives = "All of these FQDN rules (HTTPS 443) in place of the tag: " + string.Join(", ", fqdnOption);
+                }
+            }
         }
 
         private static bool Applies(CatalogEntry entry, ValidatedPlan plan)
