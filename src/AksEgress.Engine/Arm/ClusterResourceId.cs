@@ -31,14 +31,14 @@ namespace AksEgress.Arm
                     $"'{text}' is not the resource id of an AKS cluster. It must look like {Example} (the Id property of Get-AzAksCluster, or 'id' of az aks show).",
                     text);
             }
-            CheckSubscription(match.Groups["sub"].Value, text);
-            return id;
+            var subscription = match.Groups["sub"];
+            return id.Substring(0, subscription.Index) + CheckSubscription(subscription.Value, text) + id.Substring(subscription.Index + subscription.Length);
         }
 
         /// <summary>The id of cluster <paramref name="name"/> in a resource group of a subscription.</summary>
         public static string From(string subscriptionId, string resourceGroupName, string name)
         {
-            CheckSubscription(subscriptionId, subscriptionId);
+            subscriptionId = CheckSubscription(subscriptionId, subscriptionId);
             if (!GroupPattern.IsMatch(resourceGroupName ?? "") || resourceGroupName!.EndsWith(".", StringComparison.Ordinal))
             {
                 throw new AksEgressInputException("InvalidResourceGroupName",
@@ -54,16 +54,21 @@ namespace AksEgress.Arm
             return $"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{name}";
         }
 
-        /// <summary>Subscription ids are GUIDs; catching a typo here saves a confusing 404 later.</summary>
+        /// <summary>
+        /// Subscription ids are GUIDs; catching a typo here saves a confusing 404 later. The GUID goes into URLs in ARM's
+        /// own form (00000000-0000-0000-0000-000000000000, lower case): "{...}", "(...)" and 32 bare hex digits, which
+        /// Guid.TryParse also takes, are normalised to it rather than sent as typed.
+        /// </summary>
         public static string CheckSubscription(string? subscriptionId, object? target)
         {
-            if (!Guid.TryParse(subscriptionId ?? "", out _))
+            var text = (subscriptionId ?? "").Trim();
+            foreach (var format in new[] { "D", "B", "P", "N" })
             {
-                throw new AksEgressInputException("InvalidSubscriptionId",
-                    $"'{subscriptionId}' is not a subscription id. Use the subscription's GUID (Get-AzSubscription, or 'az account show --query id').",
-                    target);
+                if (Guid.TryParseExact(text, format, out var guid)) return guid.ToString("D");
             }
-            return subscriptionId!;
+            throw new AksEgressInputException("InvalidSubscriptionId",
+                $"'{subscriptionId}' is not a subscription id. Use the subscription's GUID, e.g. 00000000-0000-0000-0000-000000000000 (Get-AzSubscription, or 'az account show --query id').",
+                target);
         }
 
         /// <summary>The last segment of a cluster id: the cluster's name.</summary>

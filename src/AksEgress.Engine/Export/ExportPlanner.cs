@@ -96,10 +96,12 @@ namespace AksEgress.Export
             }
             foreach (var source in options.SourceAddresses)
             {
-                if (!IpAddressText.IsAddressOrCidr(source))
+                if (!IpAddressText.IsAddressCidrOrRange(source))
                 {
+                    var problem = IpAddressText.Problem(source);
                     throw new AksEgressInputException("InvalidSourceAddress",
-                        $"-SourceAddress '{source}' is not an IP address, a CIDR such as 10.240.0.0/16, or '*'.", source);
+                        $"-SourceAddress '{source}' is not an IP address, a CIDR such as 10.240.0.0/16, an IPv4 range such as 10.0.0.1-10.0.0.5, or '*'." +
+                        (problem == null ? "" : " " + problem), source);
                 }
             }
             foreach (var group in options.SourceIpGroups)

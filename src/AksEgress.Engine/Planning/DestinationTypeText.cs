@@ -7,7 +7,7 @@ namespace AksEgress.Planning
         {
             if (destination == "*") return DestinationType.Any;
             if (destination == Placeholders.ApiServerPublicIp || destination == Placeholders.CustomDnsIp) return DestinationType.Placeholder;
-            if (System.Net.IPAddress.TryParse(destination, out _) || IpAddressText.IsAddressOrCidr(destination)) return DestinationType.IpAddress;
+            if (IpAddressText.IsAddressCidrOrRange(destination)) return DestinationType.IpAddress;
             return destination.IndexOf('*') >= 0 ? DestinationType.WildcardFqdn : DestinationType.Fqdn;
         }
     }

@@ -66,8 +66,9 @@ namespace AksEgress.Planning
         {
             if (!IpAddressText.TryParse(text, out var address))
             {
+                var problem = IpAddressText.Problem(text);
                 throw new AksEgressInputException(errorId,
-                    $"'{text}' is not an IP address. {parameter} takes IPv4 or IPv6 addresses such as 10.0.0.4.", text);
+                    $"'{text}' is not an IP address." + (problem == null ? "" : " " + problem) + $" {parameter} takes IPv4 or IPv6 addresses such as 10.0.0.4.", text);
             }
             return address.ToString();
         }

@@ -28,6 +28,7 @@ namespace AksEgress.Probing
         public static ProbeOptions Options(EgressTestRequest request)
         {
             var timeout = TimeSpan.FromSeconds(request.TimeoutSec);
+            ValidateNoProxy(request.NoProxy);
             var options = new ProbeOptions { Timeout = timeout, NoProxy = new List<string>(request.NoProxy), UseClusterProxy = request.UseClusterProxy };
             options.Resolver = request.DnsServer == null ? (IHostResolver)SystemResolver.Instance : new DnsServerResolver(DnsEndPoint(request.DnsServer), timeout);
             if (request.Proxy != null) options.Proxy = ProxyUri(request.Proxy);
@@ -63,18 +64,68 @@ namespace AksEgress.Probing
 
         private static string ClusterKey(AksEgressRule rule) => rule.ClusterId ?? rule.ClusterName ?? "";
 
-        private static IPEndPoint DnsEndPoint(string text)
+        /// <summary>
+        /// -DnsServer: an IPv4 address with an optional :port, or an IPv6 address in brackets with an optional :port. An
+        /// IPv6 address without brackets is refused: in "::1:5353" the last group may be a port or part of the address.
+        /// </summary>
+        internal static IPEndPoint DnsEndPoint(string text)
         {
-            if (IPAddress.TryParse(text, out var bare)) return new IPEndPoint(bare, 53);
-            var colon = text.LastIndexOf(':');
-            if (colon > 0 && int.TryParse(text.Substring(colon + 1), out var port) && port > 0 && port < 65536
-                && IPAddress.TryParse(text.Substring(0, colon).Trim('[', ']'), out var address))
+            var trimmed = text.Trim();
+            var port = 53;
+            var host = trimmed;
+            var close = trimmed.LastIndexOf(']');
+            if (trimmed.StartsWith("[", StringComparison.Ordinal) && close > 0)
             {
-                return new IPEndPoint(address, port);
+                host = trimmed.Substring(0, close + 1);
+                var rest = trimmed.Substring(close + 1);
+                if (rest.Length > 0 && !(rest[0] == ':' && TryPort(rest.Substring(1), out port))) host = "";
             }
+            else if (trimmed.IndexOf(':') >= 0 && trimmed.IndexOf(':') == trimmed.LastIndexOf(':') && trimmed.IndexOf('.') > 0)
+            {
+                var colon = trimmed.IndexOf(':');
+                host = TryPort(trimmed.Substring(colon + 1), out port) ? trimmed.Substring(0, colon) : "";
+            }
+            else if (trimmed.IndexOf(':') >= 0 && Planning.IpAddressText.TryParse(trimmed, out _))
+            {
+                throw new AksEgressInputException("InvalidDnsServer",
+                    $"-DnsServer '{text}' is an IPv6 address without brackets, so a port cannot be told from the address. Write [{trimmed}] for that address on port 53, or put the address in brackets and the port after them (e.g. [::1]:5353).",
+                    text);
+            }
+            if (Planning.IpAddressText.TryParseHostLiteral(host, out var address)) return new IPEndPoint(address, port);
+            var problem = Planning.IpAddressText.Problem(host.Length > 0 ? host : trimmed);
             throw new AksEgressInputException("InvalidDnsServer",
-                $"-DnsServer '{text}' is not an IP address (optionally with :port, [v6]:port for IPv6). Give the address of the DNS server the cluster uses, e.g. 10.0.0.4.",
+                $"-DnsServer '{text}' is not an IP address with an optional port (10.0.0.4, 10.0.0.4:5353, [fd00::4] or [fd00::4]:5353)." +
+                (problem == null ? "" : " " + problem) + " Give the address of the DNS server the cluster uses.",
                 text);
+        }
+
+        private static bool TryPort(string text, out int port) =>
+            int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) && port > 0 && port < 65536
+            && (text.Length == 1 || text[0] != '0');
+
+        /// <summary>
+        /// -NoProxy entries as NoProxyMatcher reads them: "*", a host or domain (optionally ".domain" or "*.domain"), an
+        /// address, or a CIDR. A CIDR with an impossible prefix (10.0.0.0/99) or an address another tool would read
+        /// differently would silently match nothing, so it is refused.
+        /// </summary>
+        internal static void ValidateNoProxy(IEnumerable<string> entries)
+        {
+            foreach (var raw in entries)
+            {
+                var entry = (raw ?? "").Trim();
+                var name = entry.StartsWith("*.", StringComparison.Ordinal) ? entry.Substring(2) : entry.TrimStart('.');
+                var valid = entry == "*"
+                    || (entry.IndexOf('/') > 0 ? Planning.IpAddressText.IsAddressOrCidr(entry)
+                        : Planning.IpAddressText.TryParseHostLiteral(entry, out _) || (Planning.IpAddressText.Problem(entry) == null && Planning.HostPattern.IsHostName(name.TrimEnd('.'))));
+                if (!valid)
+                {
+                    var problem = Planning.IpAddressText.Problem(entry);
+                    throw new AksEgressInputException("InvalidNoProxy",
+                        $"-NoProxy '{raw}' is not a host, domain (.example.com or *.example.com), IP address, CIDR (e.g. 10.0.0.0/8) or '*'." +
+                        (problem == null ? "" : " " + problem),
+                        raw);
+                }
+            }
         }
 
         private static Uri ProxyUri(string text)
@@ -83,9 +134,11 @@ namespace AksEgress.Probing
             {
                 return uri;
             }
+            // The address is shown, and kept as the error's target, without a user name or password it may hold.
+            var shown = Planning.ClusterProxyColumns.WithoutCredentials(text) ?? "";
             throw new AksEgressInputException("InvalidProxy",
-                $"-Proxy '{text}' is not an http://host:port proxy address (credentials in the address are not supported). Give the proxy as the cluster's httpProxyConfig names it, e.g. http://10.0.0.10:3128.",
-                text);
+                $"-Proxy '{shown}' is not an http://host:port proxy address (credentials in the address are not supported). Give the proxy as the cluster's httpProxyConfig names it, e.g. http://10.0.0.10:3128.",
+                shown);
         }
     }
 }

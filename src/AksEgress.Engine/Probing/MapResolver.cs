@@ -29,7 +29,7 @@ namespace AksEgress.Probing
         public Task<ResolveResult> ResolveAsync(string host, CancellationToken cancel)
         {
             cancel.ThrowIfCancellationRequested();
-            if (IPAddress.TryParse(host, out var literal))
+            if (Planning.IpAddressText.TryParseHostLiteral(host, out var literal))
                 return Task.FromResult(ResolveResult.Of(new[] { literal }));
             if (_map.TryGetValue(Normalize(host), out var addresses))
                 return Task.FromResult(ResolveResult.Of(addresses));

@@ -18,7 +18,7 @@ namespace AksEgress.Probing
         {
             cancel.ThrowIfCancellationRequested();
             // A literal needs no lookup, and getaddrinfo would only echo it back anyway.
-            if (IPAddress.TryParse(host, out var literal))
+            if (Planning.IpAddressText.TryParseHostLiteral(host, out var literal))
                 return ResolveResult.Of(new[] { literal });
 
             try

@@ -149,26 +149,9 @@ namespace AksEgress.Probing.Dns
 
         private static string Chain(List<string> path) => string.Join(" -> ", path);
 
-        /// <summary>
-        /// IPv4 only in dotted-quad form: IPAddress.TryParse also takes "10" or "10.4", which could be host names.
-        /// IPv6 with or without brackets.
-        /// </summary>
-        internal static IPAddress? ParseLiteral(string host)
-        {
-            var text = host.Trim();
-            if (text.StartsWith("[", StringComparison.Ordinal) && text.EndsWith("]", StringComparison.Ordinal)) text = text.Substring(1, text.Length - 2);
-            if (text.IndexOf(':') >= 0) return IPAddress.TryParse(text, out var v6) ? v6 : null;
-
-            var parts = text.Split('.');
-            if (parts.Length != 4) return null;
-            foreach (var part in parts)
-            {
-                if (part.Length == 0 || part.Length > 3 || !part.All(c => c >= '0' && c <= '9')) return null;
-                if (int.Parse(part, CultureInfo.InvariantCulture) > 255) return null;
-            }
-
-            return IPAddress.Parse(text);
-        }
+        /// <summary>An address literal, IPv6 with or without brackets (the one strict parser: "10" or "010.0.0.4" is no literal).</summary>
+        internal static IPAddress? ParseLiteral(string host) =>
+            Planning.IpAddressText.TryParseHostLiteral(host, out var address) ? address : null;
 
         /// <summary>ArgumentException appends "(Parameter 'name')" on .NET Core; evidence keeps only the reason.</summary>
         private static string FirstLine(string message)

@@ -11,7 +11,7 @@ namespace AksEgress.Probing
         /// <param name="evidencePrefix">Put before a failure's evidence, to say whose name failed ("proxy p: ").</param>
         public static async Task<IReadOnlyList<IPAddress>> ResolveAsync(ProbeContext context, string host, string evidencePrefix = "")
         {
-            if (IPAddress.TryParse(host, out var literal))
+            if (Planning.IpAddressText.TryParseHostLiteral(host, out var literal))
             {
                 context.Addresses = literal.ToString();
                 return new[] { literal };

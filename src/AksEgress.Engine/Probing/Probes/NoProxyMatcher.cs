@@ -20,7 +20,7 @@ namespace AksEgress.Probing
         public static bool Matches(string host, IEnumerable<string> entries)
         {
             var name = host.Trim().TrimEnd('.');
-            IPAddress.TryParse(name, out var address);
+            IPAddress? address = Planning.IpAddressText.TryParseHostLiteral(name, out var parsed) ? parsed : null;
             foreach (var raw in entries)
             {
                 var entry = (raw ?? "").Trim().TrimEnd('.');
