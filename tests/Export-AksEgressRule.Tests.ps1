@@ -93,3 +93,84 @@ Describe 'Export-AksEgressRule to a file' {
         { $Rules | Export-AksEgressRule -Format Bicep -Priority 70000 } | Should -Throw
     }
 }
+
+Describe 'Export-AksEgressRule -Path and -LiteralPath follow PowerShell''s provider path rules' {
+    BeforeAll {
+        $Original = Get-Location
+    }
+    AfterEach {
+        Set-Location -LiteralPath $Original
+    }
+
+    It 'refuses a path on another provider (<_>) and writes no stray file in the working folder' -ForEach @('Env:\AKSEGRESS_X', 'Variable:\aksegressX', 'Function:\aksegressX') {
+        $work = Join-Path $TestDrive ('cwd-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $work
+        [Environment]::CurrentDirectory = $work
+        Set-Location -LiteralPath $work
+        { $Rules | Export-AksEgressRule -Format Json -Path $_ -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ExportPathNotFileSystem,AksEgress.Commands.ExportAksEgressRuleCommand'
+        @(Get-ChildItem -LiteralPath $work -Force).Count | Should -Be 0
+        Test-Path -LiteralPath $_ | Should -BeFalse
+    }
+
+    It 'takes -LiteralPath names with wildcard characters as they are: <_>' -ForEach @('*.json', 'match?.json', '[ab].json') {
+        $path = Join-Path $TestDrive $_
+        $Rules | Export-AksEgressRule -Format Json -LiteralPath $path -WarningAction SilentlyContinue
+        Test-Path -LiteralPath $path -PathType Leaf | Should -BeTrue
+        (Get-Content -LiteralPath $path -Raw | ConvertFrom-Json).Count | Should -Be $Rules.Count
+    }
+
+    It 'refuses a wildcard -Path that matches no file, and says to use -LiteralPath' {
+        $path = Join-Path $TestDrive 'nomatch-*.json'
+        $err = { $Rules | Export-AksEgressRule -Format Json -Path $path -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ExportPathNotFound,AksEgress.Commands.ExportAksEgressRuleCommand' -PassThru
+        $err.Exception.Message | Should -BeLike '*-LiteralPath*'
+        @(Get-ChildItem -LiteralPath $TestDrive -Filter 'nomatch-*').Count | Should -Be 0
+        # Following the advice works.
+        $Rules | Export-AksEgressRule -Format Json -LiteralPath $path -WarningAction SilentlyContinue
+        Test-Path -LiteralPath $path -PathType Leaf | Should -BeTrue
+    }
+
+    It 'writes the one file a wildcard -Path matches, and refuses a wildcard that matches several' {
+        $folder = Join-Path $TestDrive 'glob'
+        $null = New-Item -ItemType Directory -Path $folder
+        Set-Content -LiteralPath (Join-Path $folder 'fw-1.tf') -Value 'old'
+        $Rules | Export-AksEgressRule -Format Terraform -Path (Join-Path $folder 'fw-?.tf') -WarningAction SilentlyContinue
+        Get-Content -LiteralPath (Join-Path $folder 'fw-1.tf') -Raw | Should -Match 'azurerm_firewall_policy_rule_collection_group'
+        Set-Content -LiteralPath (Join-Path $folder 'fw-2.tf') -Value 'old'
+        { $Rules | Export-AksEgressRule -Format Terraform -Path (Join-Path $folder 'fw-?.tf') -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ExportPathAmbiguous,AksEgress.Commands.ExportAksEgressRuleCommand'
+    }
+
+    It 'refuses a named pipe at once instead of waiting for a reader' -Skip:($IsWindows) {
+        $fifo = Join-Path $TestDrive 'export.fifo'
+        & mkfifo $fifo
+        $LASTEXITCODE | Should -Be 0
+        $job = Start-ThreadJob -ScriptBlock {
+            param($manifest, $fifo)
+            Import-Module $manifest
+            Get-AksEgressRule -Location eastus -WarningAction SilentlyContinue |
+                Export-AksEgressRule -Format Json -Path $fifo -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            @($errors | ForEach-Object { $_.FullyQualifiedErrorId })
+        } -ArgumentList $ManifestPath, $fifo
+        $finished = Wait-Job -Job $job -Timeout 30
+        $finished | Should -Not -BeNullOrEmpty -Because 'opening a FIFO to write would block until a reader comes'
+        $ids = @(Receive-Job -Job $job)
+        Remove-Job -Job $job -Force
+        $ids | Should -Contain 'ExportPathIsPipe,AksEgress.Commands.ExportAksEgressRuleCommand'
+    }
+
+    It 'refuses a folder' {
+        $Rules | Export-AksEgressRule -Format Json -LiteralPath $TestDrive -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -Be 'ExportPathIsFolder,AksEgress.Commands.ExportAksEgressRuleCommand'
+    }
+
+    It 'keeps the file as it was when every piped object was refused' {
+        $path = Join-Path $TestDrive 'keep.json'
+        Set-Content -LiteralPath $path -Value 'previous export'
+        [pscustomobject]@{ Name = 'not a rule' }, 'also not a rule' |
+            Export-AksEgressRule -Format Json -Path $path -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        (Get-Content -LiteralPath $path -Raw).Trim() | Should -Be 'previous export'
+        @($errors | ForEach-Object { $_.FullyQualifiedErrorId }) | Should -Contain 'ExportNothingToWrite,AksEgress.Commands.ExportAksEgressRuleCommand'
+    }
+}

@@ -15,11 +15,13 @@ namespace AksEgress.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "AksEgressRule", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.ToPipeline)]
     [OutputType(typeof(string), ParameterSetName = new[] { ParameterSets.ToPipeline })]
-    [OutputType(typeof(FileInfo), ParameterSetName = new[] { ParameterSets.ToFile })]
+    [OutputType(typeof(FileInfo), ParameterSetName = new[] { ParameterSets.ToFile, ParameterSets.ToLiteralFile })]
     public sealed class ExportAksEgressRuleCommand : PSCmdlet
     {
         private readonly List<AksEgressRule> _rules = new List<AksEgressRule>();
         private ExportOptions _options = new ExportOptions();
+        private string? _filePath;
+        private int _refused;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         public PSObject[] InputObject { get; set; } = new PSObject[0];
@@ -28,17 +30,27 @@ namespace AksEgress.Commands
         [ValidateSet("AzureFirewallArm", "Bicep", "Terraform", "AzCli", "Csv", "Json", "Markdown")]
         public string Format { get; set; } = "";
 
+        /// <summary>The file to write; wildcards must resolve to one existing file (as Out-File's -FilePath does).</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.ToFile)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
+        /// <summary>The file to write, taken as typed: [ab].json and *.json are file names.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ToLiteralFile)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = "";
+
         [Parameter(ParameterSetName = ParameterSets.ToFile)]
+        [Parameter(ParameterSetName = ParameterSets.ToLiteralFile)]
         public SwitchParameter Force { get; set; }
 
         [Parameter(ParameterSetName = ParameterSets.ToFile)]
+        [Parameter(ParameterSetName = ParameterSets.ToLiteralFile)]
         public SwitchParameter NoClobber { get; set; }
 
         [Parameter(ParameterSetName = ParameterSets.ToFile)]
+        [Parameter(ParameterSetName = ParameterSets.ToLiteralFile)]
         public SwitchParameter PassThru { get; set; }
 
         [Parameter]
@@ -78,6 +90,59 @@ namespace AksEgress.Commands
             {
                 ThrowTerminatingError(ErrorRecords.FromInput(ex));
             }
+            // The path is checked before any rule is read: a path that cannot be written stops the command at once.
+            if (ParameterSetName == ParameterSets.ToFile) _filePath = ResolveFilePath(Path, literal: false);
+            else if (ParameterSetName == ParameterSets.ToLiteralFile) _filePath = ResolveFilePath(LiteralPath, literal: true);
+        }
+
+        /// <summary>
+        /// PowerShell's provider path rules, as Out-File has them: the path must be on the FileSystem provider (not Env:,
+        /// Variable:, Function:, ...); with -Path, wildcards must match exactly one existing file.
+        /// </summary>
+        private string ResolveFilePath(string given, bool literal)
+        {
+            var parameter = literal ? "-LiteralPath" : "-Path";
+            ProviderInfo provider;
+            string path;
+            try
+            {
+                if (!literal && WildcardPattern.ContainsWildcardCharacters(given))
+                {
+                    var matches = SessionState.Path.GetResolvedProviderPathFromPSPath(given, out provider);
+                    if (matches.Count == 0) throw new ItemNotFoundException(given);
+                    if (matches.Count != 1)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                            $"{parameter} '{given}' matches {matches.Count} files; an export is written to one file. Name it, or use -LiteralPath for a name that holds wildcard characters."),
+                            "ExportPathAmbiguous", ErrorCategory.InvalidArgument, given));
+                    }
+                    path = matches[0];
+                }
+                else
+                {
+                    path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given, out provider, out _);
+                }
+            }
+            catch (ItemNotFoundException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    $"{parameter} '{given}' has wildcard characters and matches no file. To create a file with that name, use -LiteralPath '{given}'."),
+                    "ExportPathNotFound", ErrorCategory.ObjectNotFound, given));
+                throw;
+            }
+            catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is PSArgumentException || ex is NotSupportedException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"{parameter} '{given}' is not a path to a file: {ex.Message}", ex),
+                    "ExportPathInvalid", ErrorCategory.InvalidArgument, given));
+                throw;
+            }
+            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    $"{parameter} '{given}' is on the {provider.Name} provider. Export-AksEgressRule writes files only: give a file-system path, such as ./aks-egress.json."),
+                    "ExportPathNotFileSystem", ErrorCategory.InvalidArgument, given));
+            }
+            return path;
         }
 
         protected override void ProcessRecord()
@@ -92,6 +157,7 @@ namespace AksEgress.Commands
                 catch (AksEgressInputException ex)
                 {
                     // One unusable object: say which and why, keep the others.
+                    _refused++;
                     WriteError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidData, item));
                 }
             }
@@ -115,29 +181,33 @@ namespace AksEgress.Commands
                 return;
             }
 
+            if (_filePath != null && ExportFilePolicy.WritesNothing(_rules.Count, _refused))
+            {
+                WriteError(new ErrorRecord(new InvalidOperationException(ExportFilePolicy.ExplainNothingWritten(_refused, _filePath)),
+                    "ExportNothingToWrite", ErrorCategory.InvalidData, _filePath));
+                return;
+            }
             if (_rules.Count == 0) WriteWarning("No rules came through the pipeline; the export describes an empty rule set.");
             foreach (var warning in result.Warnings) WriteWarning(warning);
 
-            if (ParameterSetName == ParameterSets.ToPipeline)
+            if (_filePath == null)
             {
                 WriteObject(result.Text);
                 return;
             }
-            WriteFile(result.Text);
+            WriteFile(_filePath, result.Text);
         }
 
-        private void WriteFile(string text)
+        private void WriteFile(string path, string text)
         {
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             try
             {
                 var file = new FileInfo(path);
-                var action = ExportFilePolicy.Decide(file.Exists, file.Exists && file.IsReadOnly, NoClobber.IsPresent, Force.IsPresent);
-                if (action == ExportFileAction.RefuseExisting || action == ExportFileAction.RefuseReadOnly)
+                var kind = FileTarget.KindOf(path);
+                var action = ExportFilePolicy.Decide(kind, kind == ExportTargetKind.File && file.IsReadOnly, NoClobber.IsPresent, Force.IsPresent);
+                if (action != ExportFileAction.Write && action != ExportFileAction.ClearReadOnlyThenWrite)
                 {
-                    WriteError(new ErrorRecord(new IOException(ExportFilePolicy.Explain(action, path)),
-                        action == ExportFileAction.RefuseExisting ? "ExportFileExists" : "ExportFileReadOnly",
-                        action == ExportFileAction.RefuseExisting ? ErrorCategory.ResourceExists : ErrorCategory.PermissionDenied, path));
+                    WriteError(new ErrorRecord(new IOException(ExportFilePolicy.Explain(action, path)), RefusalErrorId(action), RefusalCategory(action), path));
                     return;
                 }
                 if (!ShouldProcess(path, $"Write the {Format} export of {_rules.Count} AKS egress rules")) return;
@@ -150,6 +220,22 @@ namespace AksEgress.Commands
                 WriteError(new ErrorRecord(ex, "ExportFileWriteFailed", ErrorCategory.WriteError, path));
             }
         }
+
+        private static string RefusalErrorId(ExportFileAction action)
+        {
+            switch (action)
+            {
+                case ExportFileAction.RefuseExisting: return "ExportFileExists";
+                case ExportFileAction.RefuseReadOnly: return "ExportFileReadOnly";
+                case ExportFileAction.RefuseDirectory: return "ExportPathIsFolder";
+                default: return "ExportPathIsPipe";
+            }
+        }
+
+        private static ErrorCategory RefusalCategory(ExportFileAction action) =>
+            action == ExportFileAction.RefuseExisting ? ErrorCategory.ResourceExists
+            : action == ExportFileAction.RefuseReadOnly ? ErrorCategory.PermissionDenied
+            : ErrorCategory.InvalidArgument;
 
         private ExportFormat ParseFormat() =>
             (ExportFormat)Enum.Parse(typeof(ExportFormat), Format, ignoreCase: true);

@@ -21,7 +21,10 @@ namespace AksEgress.Commands
         /// <summary>Export-AksEgressRule writes the text to the pipeline.</summary>
         public const string ToPipeline = "ToPipeline";
 
-        /// <summary>Export-AksEgressRule writes the text to a file.</summary>
+        /// <summary>Export-AksEgressRule writes the text to a file named by -Path (wildcards resolve to one existing file).</summary>
         public const string ToFile = "ToFile";
+
+        /// <summary>Export-AksEgressRule writes the text to a file named by -LiteralPath (no wildcards).</summary>
+        public const string ToLiteralFile = "ToLiteralFile";
     }
 }

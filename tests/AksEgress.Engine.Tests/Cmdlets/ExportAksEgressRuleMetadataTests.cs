@@ -34,9 +34,10 @@ namespace AksEgress.Engine.Tests.Cmdlets
         [InlineData("InputObject", true, null)]
         [InlineData("Format", true, null)]
         [InlineData("Path", true, "ToFile")]
-        [InlineData("Force", false, "ToFile")]
-        [InlineData("NoClobber", false, "ToFile")]
-        [InlineData("PassThru", false, "ToFile")]
+        [InlineData("LiteralPath", true, "ToLiteralFile")]
+        [InlineData("Force", false, "ToFile,ToLiteralFile")]
+        [InlineData("NoClobber", false, "ToFile,ToLiteralFile")]
+        [InlineData("PassThru", false, "ToFile,ToLiteralFile")]
         [InlineData("SourceAddress", false, null)]
         [InlineData("SourceIpGroup", false, null)]
         [InlineData("Priority", false, null)]
@@ -44,9 +45,11 @@ namespace AksEgress.Engine.Tests.Cmdlets
         [InlineData("UseFqdnTag", false, null)]
         public void ParameterIsDeclaredAsTheIssueAsks(string name, bool mandatory, string? set)
         {
-            var parameter = Assert.Single(CmdletMetadata.Attributes(_cmdlet.GetProperty(name)!, "ParameterAttribute"));
-            Assert.Equal(mandatory, CmdletMetadata.Named<bool>(parameter, "Mandatory"));
-            Assert.Equal(set, CmdletMetadata.Named<string>(parameter, "ParameterSetName"));
+            // One [Parameter] per set the parameter belongs to (sets comma-separated in the data), none for "every set".
+            var parameters = CmdletMetadata.Attributes(_cmdlet.GetProperty(name)!, "ParameterAttribute").ToList();
+            Assert.All(parameters, p => Assert.Equal(mandatory, CmdletMetadata.Named<bool>(p, "Mandatory")));
+            var sets = parameters.Select(p => CmdletMetadata.Named<string>(p, "ParameterSetName")).OrderBy(s => s).ToList();
+            Assert.Equal(set == null ? new string?[] { null } : set.Split(',').OrderBy(s => s).ToArray<string?>(), sets);
         }
 
         [Fact]
