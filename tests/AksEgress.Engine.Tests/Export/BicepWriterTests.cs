@@ -139,7 +139,7 @@ namespace AksEgress.Engine.Tests.Export
         [InlineData(@"a\b", @"'a\\b'")]
         [InlineData("${x} $y $", @"'\${x} $y $'")]
         [InlineData("a\nb\rc\td", @"'a\nb\rc\td'")]
-        [InlineData("a\u0000b\u001bc\u007fd\u0085e", "'abcde'")]
+        [InlineData("a\u0000b\u001bc\u007fd\u0085e", @"'a\u{0}b\u{1B}c\u{7F}d\u{85}e'")]
         [InlineData("a\u2028b", @"'a\u{2028}b'")]
         public void LiteralEscapesWhatBicepReads(string value, string literal) =>
             Assert.Equal(literal, BicepWriter.Literal(value));
