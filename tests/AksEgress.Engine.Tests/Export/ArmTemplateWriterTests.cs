@@ -146,10 +146,10 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Contains("DNS", dns.GetProperty("metadata").GetProperty("description").GetString());
 
             var network = Rules(doc, FirewallNames.NetworkCollectionName);
-            Assert.Contains(network, r => r.TryGetProperty("destinationAddresses", out var a) && a.ValueKind == JsonValueKind.String
-                && a.GetString() == "[createArray(parameters('apiServerPublicIp'))]");
-            var dnsRules = network.Where(r => r.TryGetProperty("destinationAddresses", out var a) && a.ValueKind == JsonValueKind.String
-                && !a.GetString()!.StartsWith("[createArray(", StringComparison.Ordinal)).ToList();
+            // The string parameter is one item of the array, the array parameter is the whole array: the JSON bicep build writes.
+            Assert.Contains(network, r => r.TryGetProperty("destinationAddresses", out var a) && a.ValueKind == JsonValueKind.Array
+                && Strings(a).SequenceEqual(new[] { "[parameters('apiServerPublicIp')]" }));
+            var dnsRules = network.Where(r => r.TryGetProperty("destinationAddresses", out var a) && a.ValueKind == JsonValueKind.String).ToList();
             Assert.NotEmpty(dnsRules);
             Assert.All(dnsRules, r => Assert.Equal("[parameters('customDnsServers')]", r.GetProperty("destinationAddresses").GetString()));
             Assert.Contains("apiServerPublicIp", doc.RootElement.GetProperty("metadata").GetProperty("comments").GetString());
@@ -272,7 +272,16 @@ namespace AksEgress.Engine.Tests.Export
             Assert.All(carrying, s => Assert.True(!s.StartsWith("[", StringComparison.Ordinal) || s.StartsWith("[[", StringComparison.Ordinal), s));
             Assert.All(carrying, s => Assert.False(IsExpression(s), s));
             // Only the expressions the writer builds itself are evaluated.
-            Assert.All(strings.Where(IsExpression), s => Assert.Matches(@"^\[(parameters\('[A-Za-z]+'\)|createArray\(parameters\('[A-Za-z]+'\)\)|format\('\{0\}/\{1\}', parameters\('firewallPolicyName'\), '[A-Za-z0-9._-]+'\))\]$", s));
+            Assert.All(strings.Where(IsExpression), s => Assert.Matches(@"^\[(parameters\('[A-Za-z]+'\)|format\('\{0\}/\{1\}', parameters\('firewallPolicyName'\), '[A-Za-z0-9._-]+'\))\]$", s));
+        }
+
+        [Fact]
+        public void ExpressionsKeepTheirQuotesReadableAndArraysHoldingOneAreIndented()
+        {
+            var text = ExportFixtures.Export(ExportFixtures.Public, ExportFormat.AzureFirewallArm).Text;
+            Assert.Contains("\"sourceAddresses\": \"[parameters('sourceAddresses')]\",\n", text);
+            Assert.Contains("\"destinationAddresses\": [\n                  \"[parameters('apiServerPublicIp')]\"\n                ],\n", text);
+            Assert.DoesNotContain("\\u0027", text);
         }
 
         [Fact]

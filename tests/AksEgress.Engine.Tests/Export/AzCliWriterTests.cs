@@ -285,7 +285,7 @@ namespace AksEgress.Engine.Tests.Export
             File.WriteAllText(path, script, new UTF8Encoding(false));
             try
             {
-                var (exit, _, stderr) = Hcl2Json.Run(Bash, new[] { "-n", path }, TimeSpan.FromMinutes(1));
+                var (exit, _, stderr) = ExternalTool.Run(Bash, new[] { "-n", path }, TimeSpan.FromMinutes(1));
                 Assert.True(exit == 0, $"bash -n rejected the script:\n{stderr}");
             }
             finally

@@ -1,18 +1,38 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AksEgress.Export;
+using Xunit.Sdk;
 
 namespace AksEgress.Engine.Tests.Export
 {
-    public class BicepWriterTests
+    /// <summary>
+    /// Every Bicep file these tests write goes through the real Bicep CLI: it must build and lint without a
+    /// diagnostic, and build to the JSON of the ARM template written for the same rules and options.
+    /// </summary>
+    public class BicepWriterTests : IClassFixture<BicepWriterTests.CompiledInOneBatch>
     {
+        private const string IpGroup = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ipGroups/aks-nodes";
+
         public static IEnumerable<object[]> Sets => ExportFixtures.SetNames.Select(s => new object[] { s });
+
+        public static IEnumerable<object[]> GoldenBicepFiles =>
+            Directory.GetFiles(Golden.Directory(), "*.bicep").Order(StringComparer.Ordinal).Select(path => new object[] { Path.GetFileName(path) });
 
         [Theory]
         [MemberData(nameof(Sets))]
         public void MatchesGoldenFile(string set) =>
-            Golden.AssertMatches($"{set}.bicep", ExportFixtures.Export(set, ExportFormat.Bicep).Text);
+            Golden.AssertMatches($"{set}.bicep", Bicep(set));
+
+        [Theory]
+        [MemberData(nameof(GoldenBicepFiles))]
+        public void GoldenFileCompilesToItsGoldenArmTemplate(string file)
+        {
+            var bicep = File.ReadAllText(Path.Combine(Golden.Directory(), file));
+            var arm = File.ReadAllText(Path.Combine(Golden.Directory(), Path.ChangeExtension(file, ".arm.json")));
+            BicepCli.AssertCompilesLikeArm(bicep, arm);
+        }
 
         [Fact]
         public void DeclaresTheParametersAndTheGroupAsAChildOfTheExistingPolicy()
@@ -71,9 +91,7 @@ namespace AksEgress.Engine.Tests.Export
         [Fact]
         public void FqdnTagRuleReplacesTheCoreFqdns()
         {
-            var options = ExportFixtures.Options();
-            options.UseFqdnTag = true;
-            var text = ExportFixtures.Export(ExportFixtures.Public, ExportFormat.Bicep, options).Text;
+            var text = Checked(ExportFixtures.Rules(ExportFixtures.Public), FqdnTagOptions());
             Assert.Single(Regex.Matches(text, "fqdnTags: \\["));
             Assert.Contains("name: 'aks-fqdn-tag'", text);
             Assert.Contains("'AzureKubernetesService'", text);
@@ -85,10 +103,9 @@ namespace AksEgress.Engine.Tests.Export
         [Fact]
         public void SourceIpGroupsReplaceSourceAddresses()
         {
-            const string group = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ipGroups/aks-nodes";
-            var text = ExportFixtures.Export(ExportFixtures.UsGov, ExportFormat.Bicep, new ExportOptions { SourceIpGroups = new List<string> { group } }).Text;
+            var text = Checked(ExportFixtures.Rules(ExportFixtures.UsGov), IpGroupOptions());
             Assert.DoesNotContain("sourceAddresses", text);
-            Assert.Equal(Regex.Matches(text, "ruleType: ").Count, Regex.Matches(text, "sourceIpGroups: \\[\n *'" + Regex.Escape(group) + "'\n").Count);
+            Assert.Equal(Regex.Matches(text, "ruleType: ").Count, Regex.Matches(text, "sourceIpGroups: \\[\n *'" + Regex.Escape(IpGroup) + "'\n").Count);
         }
 
         [Theory]
@@ -127,10 +144,99 @@ namespace AksEgress.Engine.Tests.Export
         [Fact]
         public void HostileClusterNameStaysInsideItsStringLiteral()
         {
-            var text = RuleExporter.Export(ExportFixtures.HostileRules(), ExportFormat.Bicep, ExportFixtures.Options()).Text;
+            var text = Checked(ExportFixtures.HostileRules(), ExportFixtures.Options());
             var literals = BicepLiterals.Scan(text);
             Assert.Contains(literals, l => l.Contains("clusters: " + ExportFixtures.HostileClusterName, StringComparison.Ordinal));
             Assert.DoesNotContain(ExportFixtures.HostileClusterName, text);
+        }
+
+        [Fact]
+        public void TheHeaderIsAlsoTemplateMetadata()
+        {
+            var text = Bicep(ExportFixtures.Public);
+            var header = text.Split('\n').TakeWhile(l => l.StartsWith("// ", StringComparison.Ordinal)).Select(l => l.Substring(3)).ToList();
+            var metadata = Assert.Single(text.Split('\n'), l => l.StartsWith("metadata comments = ", StringComparison.Ordinal));
+            Assert.Equal(string.Join(" ", header.Where(l => l != BicepWriter.IntendedHostsComment)), Assert.Single(BicepLiterals.Scan(metadata)));
+        }
+
+        [Theory]
+        [MemberData(nameof(Sets))]
+        public void EveryLineThatNamesAHostTheLinterReportsIsMarkedAndTheHeaderSaysWhy(string set)
+        {
+            var lines = Bicep(set).Split('\n');
+            var marked = 0;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!BicepEnvironmentUrlRule.Reports(lines[i]) || lines[i].StartsWith("//", StringComparison.Ordinal)) continue;
+                var indent = lines[i].Substring(0, lines[i].Length - lines[i].TrimStart(' ').Length);
+                Assert.Equal(indent + BicepEnvironmentUrlRule.DisableNextLine, lines[i - 1]);
+                marked++;
+            }
+            Assert.Equal(marked, lines.Count(l => l.Trim() == BicepEnvironmentUrlRule.DisableNextLine));
+            Assert.Equal(marked > 0, lines.TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).Contains("// " + BicepWriter.IntendedHostsComment));
+            // The linter knows the public cloud's hosts only.
+            Assert.Equal(set == ExportFixtures.Public, marked > 0);
+        }
+
+        [Fact]
+        public void WithoutItsSuppressionEveryHostLineGetsTheLinterWarningAndTheCheckFails()
+        {
+            var rules = ExportFixtures.Rules(ExportFixtures.Public);
+            var bare = WithoutSuppressions(Checked(rules, ExportFixtures.Options()));
+            var hostLines = bare.Split('\n').Select((line, i) => (line, number: i + 1))
+                .Where(l => !l.line.StartsWith("//", StringComparison.Ordinal) && BicepEnvironmentUrlRule.Reports(l.line)).Select(l => l.number).ToList();
+            Assert.NotEmpty(hostLines);
+
+            var result = BicepCli.Compile(bare);
+            Assert.Equal(hostLines, result.LintedLines(BicepEnvironmentUrlRule.Code).Order());
+            Assert.ThrowsAny<XunitException>(() => BicepCli.AssertCompilesLikeArm(bare, Export(rules, ExportFormat.AzureFirewallArm, ExportFixtures.Options())));
+        }
+
+        [Fact]
+        public void TheCheckFailsWhenTheCompiledJsonDiffersFromTheArmTemplate()
+        {
+            var rules = ExportFixtures.Rules(ExportFixtures.Public);
+            var bicep = Checked(rules, ExportFixtures.Options());
+            var arm = Export(rules, ExportFormat.AzureFirewallArm, ExportFixtures.Options());
+
+            // The array form ARM once wrote for an array holding a parameter.
+            var createArray = Regex.Replace(arm, @"\[\s*""\[parameters\('apiServerPublicIp'\)\]""\s*\]", "\"[createArray(parameters('apiServerPublicIp'))]\"");
+            Assert.NotEqual(arm, createArray);
+            Assert.ThrowsAny<XunitException>(() => BicepCli.AssertCompilesLikeArm(bicep, createArray));
+
+            var withoutComments = JsonNode.Parse(arm)!;
+            withoutComments["metadata"]!.AsObject().Remove("comments");
+            Assert.ThrowsAny<XunitException>(() => BicepCli.AssertCompilesLikeArm(bicep, withoutComments.ToJsonString()));
+
+            var options = ExportFixtures.Options();
+            options.Priority = 600;
+            Assert.ThrowsAny<XunitException>(() => BicepCli.AssertCompilesLikeArm(bicep, Export(rules, ExportFormat.AzureFirewallArm, options)));
+        }
+
+        [Fact]
+        public void TheHostsTheWriterMarksAreTheHostsTheLinterReports()
+        {
+            var result = BicepCli.Compile(HostProbe.Text);
+            Assert.Equal(0, result.BuildExitCode);
+            Assert.Equal(HostProbe.ReportedLines(), result.LintedLines(BicepEnvironmentUrlRule.Code).Order());
+            Assert.All(BicepEnvironmentUrlRule.DisallowedHosts, host => Assert.Contains(HostProbe.LineOf(host), result.LintedLines(BicepEnvironmentUrlRule.Code)));
+            Assert.All(BicepEnvironmentUrlRule.ExcludedHosts, host => Assert.DoesNotContain(HostProbe.LineOf(host), result.LintedLines(BicepEnvironmentUrlRule.Code)));
+        }
+
+        [Fact]
+        public void AGroupNamedAfterAHostIsMarkedAsWell()
+        {
+            var text = Checked(ExportFixtures.Rules(ExportFixtures.UsGov), HostNamedGroupOptions());
+            Assert.Contains("\n  " + BicepEnvironmentUrlRule.DisableNextLine + "\n  name: 'vault.azure.net'\n", text);
+        }
+
+        [Fact]
+        public void ControlCharactersOtherScriptsAndBracketsKeepTheirValue()
+        {
+            var text = Checked(UnusualTextRules(), ExportFixtures.Options());
+            Assert.Contains(@"clusters: a\u{0}b\u{1B}c\u{7F}d\u{85}e\u{2028}f 클러스터 " + "\U0001F600", text);
+            Assert.Contains("'[concat(\\'a\\',\\'b\\')]'", text);
+            Assert.Contains("'[z]'", text);
         }
 
         [Theory]
@@ -139,7 +245,7 @@ namespace AksEgress.Engine.Tests.Export
         [InlineData(@"a\b", @"'a\\b'")]
         [InlineData("${x} $y $", @"'\${x} $y $'")]
         [InlineData("a\nb\rc\td", @"'a\nb\rc\td'")]
-        [InlineData("a\u0000b\u001bc\u007fd\u0085e", "'abcde'")]
+        [InlineData("a\u0000b\u001bc\u007fd\u0085e", @"'a\u{0}b\u{1B}c\u{7F}d\u{85}e'")]
         [InlineData("a\u2028b", @"'a\u{2028}b'")]
         public void LiteralEscapesWhatBicepReads(string value, string literal) =>
             Assert.Equal(literal, BicepWriter.Literal(value));
@@ -158,7 +264,68 @@ namespace AksEgress.Engine.Tests.Export
             else Assert.ThrowsAny<Exception>(() => BicepLiterals.Scan(line));
         }
 
-        private static string Bicep(string set) => ExportFixtures.Export(set, ExportFormat.Bicep).Text;
+        private static string Bicep(string set) => Checked(ExportFixtures.Rules(set), ExportFixtures.Options());
+
+        /// <summary>The Bicep export of <paramref name="rules"/>, after the Bicep CLI has built it like the ARM export of the same rules.</summary>
+        private static string Checked(IReadOnlyList<AksEgressRule> rules, ExportOptions options)
+        {
+            var bicep = Export(rules, ExportFormat.Bicep, options);
+            BicepCli.AssertCompilesLikeArm(bicep, Export(rules, ExportFormat.AzureFirewallArm, options));
+            return bicep;
+        }
+
+        private static string Export(IReadOnlyList<AksEgressRule> rules, ExportFormat format, ExportOptions options) =>
+            RuleExporter.Export(rules, format, options).Text;
+
+        private static ExportOptions FqdnTagOptions()
+        {
+            var options = ExportFixtures.Options();
+            options.UseFqdnTag = true;
+            return options;
+        }
+
+        private static ExportOptions IpGroupOptions() => new() { SourceIpGroups = new List<string> { IpGroup } };
+
+        /// <summary>A collection group name the linter would report.</summary>
+        private static ExportOptions HostNamedGroupOptions()
+        {
+            var options = ExportFixtures.Options();
+            options.CollectionGroupName = "vault.azure.net";
+            return options;
+        }
+
+        /// <summary>Text that JSON, ARM and Bicep each escape their own way: control characters, other scripts, a character outside the BMP, an expression look-alike.</summary>
+        private static IReadOnlyList<AksEgressRule> UnusualTextRules() => new[]
+        {
+            ArmTemplateWriterTests.Rule(RuleKind.Application, "[concat('a','b')]", RuleProtocol.HTTPS, 443, cluster: "a\u0000b\u001bc\u007fd\u0085e\u2028f 클러스터 \U0001F600 <b>&+`"),
+            ArmTemplateWriterTests.Rule(RuleKind.Network, "[z]", RuleProtocol.TCP, 9000, DestinationType.IpAddress, cluster: "[x]"),
+        };
+
+        /// <summary>The file as it would be without the linter suppressions the writer adds.</summary>
+        private static string WithoutSuppressions(string bicep) =>
+            string.Join("\n", bicep.Split('\n').Where(line => line.Trim() != BicepEnvironmentUrlRule.DisableNextLine));
+
+        /// <summary>Every text the tests of this class give the Bicep CLI, compiled before the first test in one batch (two starts of bicep instead of two a text).</summary>
+        public sealed class CompiledInOneBatch
+        {
+            public CompiledInOneBatch() => BicepCli.Compile(Texts());
+
+            private static IEnumerable<string> Texts()
+            {
+                foreach (var set in ExportFixtures.SetNames)
+                {
+                    yield return Export(ExportFixtures.Rules(set), ExportFormat.Bicep, ExportFixtures.Options());
+                }
+                yield return Export(ExportFixtures.Rules(ExportFixtures.Public), ExportFormat.Bicep, FqdnTagOptions());
+                yield return Export(ExportFixtures.Rules(ExportFixtures.UsGov), ExportFormat.Bicep, IpGroupOptions());
+                yield return Export(ExportFixtures.Rules(ExportFixtures.UsGov), ExportFormat.Bicep, HostNamedGroupOptions());
+                yield return Export(ExportFixtures.HostileRules(), ExportFormat.Bicep, ExportFixtures.Options());
+                yield return Export(UnusualTextRules(), ExportFormat.Bicep, ExportFixtures.Options());
+                yield return WithoutSuppressions(Export(ExportFixtures.Rules(ExportFixtures.Public), ExportFormat.Bicep, ExportFixtures.Options()));
+                yield return HostProbe.Text;
+                foreach (var file in GoldenBicepFiles) yield return File.ReadAllText(Path.Combine(Golden.Directory(), (string)file[0]));
+            }
+        }
     }
 
     /// <summary>
@@ -233,5 +400,51 @@ namespace AksEgress.Engine.Tests.Export
             }
             return literals;
         }
+    }
+
+    /// <summary>
+    /// A Bicep file of string literals, one a line, that name hosts in every way that matters to the linter rule
+    /// no-hardcoded-env-urls: each listed host, other clouds' hosts, hosts that older Bicep versions listed, and
+    /// hosts run into letters, digits and punctuation. The literals are Bicep source, escapes included.
+    /// </summary>
+    internal static class HostProbe
+    {
+        private static readonly string[] Literals = BicepEnvironmentUrlRule.DisallowedHosts.Concat(BicepEnvironmentUrlRule.ExcludedHosts).Concat(new[]
+        {
+            "https://Login.MicrosoftOnline.com/tenant",
+            "*.core.windows.net",
+            "core.windows.net.",
+            "core.windows.net:443",
+            "_core.windows.net",
+            "-core.windows.net",
+            "xcore.windows.net",
+            "core.windows.netx",
+            "1core.windows.net",
+            "core.windows.net9",
+            @"\u{E9}core.windows.net",
+            "écore.windows.net",
+            @"a\ncore.windows.net",
+            @"a\\core.windows.net",
+            "schema.management.azure.com/schemas",
+            "schema.management.azure.com.management.azure.com",
+            "api.loganalytics.io",
+            "trafficmanager.net",
+            "asazure.windows.net",
+            "westus.asazure.windows.net",
+            "login.microsoftonline.us",
+            "management.usgovcloudapi.net",
+            "core.chinacloudapi.cn",
+            "mcr.microsoft.com",
+        }).ToArray();
+
+        public static readonly string Text =
+            "output probes array = [\n" + string.Concat(Literals.Select(literal => "  '" + literal + "'\n")) + "]\n";
+
+        /// <summary>The 1-based line of the literal that is exactly <paramref name="host"/>.</summary>
+        public static int LineOf(string host) => Array.IndexOf(Literals, host) + 2;
+
+        /// <summary>The lines <see cref="BicepEnvironmentUrlRule.Reports"/> says the linter reports.</summary>
+        public static IEnumerable<int> ReportedLines() =>
+            Literals.Select((literal, i) => (literal, line: i + 2)).Where(l => BicepEnvironmentUrlRule.Reports("  '" + l.literal + "'")).Select(l => l.line);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -34,13 +32,13 @@ namespace AksEgress.Engine.Tests.Export
         public static JsonDocument Parse(string hcl)
         {
             var package = PackageDirectory();
-            var node = FindOnPath("node") ?? throw Missing("node");
+            var node = ExternalTool.FindOnPath("node") ?? throw Missing("node");
             var script = ScriptPath();
             var input = Path.Combine(Path.GetTempPath(), $"aksegress-{Guid.NewGuid():N}.tf");
             File.WriteAllText(input, hcl, new UTF8Encoding(false));
             try
             {
-                var (exit, stdout, stderr) = Run(node, new[] { script, package, input }, TimeSpan.FromMinutes(2));
+                var (exit, stdout, stderr) = ExternalTool.Run(node, new[] { script, package, input }, TimeSpan.FromMinutes(2));
                 if (exit != 0) Assert.Fail($"The HCL parser ({Package} {Version}) rejected the Terraform text (exit code {exit}):\n{stderr}");
                 return JsonDocument.Parse(stdout);
             }
@@ -50,30 +48,20 @@ namespace AksEgress.Engine.Tests.Export
             }
         }
 
-        /// <summary>The repository root: the nearest folder above the test binaries that holds AksEgressPs.sln.</summary>
-        public static string RepositoryRoot()
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "AksEgressPs.sln"))) return folder.FullName;
-            }
-            throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds AksEgressPs.sln.");
-        }
-
         /// <summary>&lt;repo&gt;/.tools/node_modules/@cdktf/hcl2json, installed with npm when it is not there yet.</summary>
         public static string PackageDirectory()
         {
             lock (Gate)
             {
                 if (_packageDirectory != null) return _packageDirectory;
-                var tools = Path.Combine(RepositoryRoot(), ".tools");
+                var tools = Path.Combine(ExternalTool.RepositoryRoot(), ".tools");
                 var directory = Path.Combine(tools, "node_modules", "@cdktf", "hcl2json");
                 if (!File.Exists(Path.Combine(directory, "package.json")))
                 {
-                    if (FindOnPath("node") == null) throw Missing("node");
-                    var npm = FindOnPath("npm") ?? throw Missing("npm");
+                    if (ExternalTool.FindOnPath("node") == null) throw Missing("node");
+                    var npm = ExternalTool.FindOnPath("npm") ?? throw Missing("npm");
                     Directory.CreateDirectory(tools);
-                    var (exit, stdout, stderr) = Run(npm, new[] { "install", "--no-audit", "--no-fund", "--prefix", tools, $"{Package}@{Version}" }, TimeSpan.FromMinutes(5));
+                    var (exit, stdout, stderr) = ExternalTool.Run(npm, new[] { "install", "--no-audit", "--no-fund", "--prefix", tools, $"{Package}@{Version}" }, TimeSpan.FromMinutes(5));
                     if (exit != 0 || !File.Exists(Path.Combine(directory, "package.json")))
                     {
                         Assert.Fail($"npm install --prefix {tools} {Package}@{Version} failed (exit code {exit}); the Terraform tests need it to parse HCL.\n{stdout}\n{stderr}");
@@ -100,44 +88,5 @@ namespace AksEgress.Engine.Tests.Export
         private static Exception Missing(string tool) => new InvalidOperationException(
             $"'{tool}' is not on PATH. The Terraform export tests parse the generated HCL with {Package} {Version}, which runs on Node.js: " +
             $"install Node.js with npm (for example 'apt-get install nodejs npm'), or run 'npm install --prefix <repo>/.tools {Package}@{Version}' on a machine that has it.");
-
-        internal static string? FindOnPath(string name)
-        {
-            var extensions = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { ".exe", ".cmd", ".bat" } : new[] { "" };
-            foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                foreach (var extension in extensions)
-                {
-                    var candidate = Path.Combine(folder, name + extension);
-                    if (File.Exists(candidate)) return candidate;
-                }
-            }
-            return null;
-        }
-
-        internal static (int ExitCode, string Stdout, string Stderr) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
-        {
-            var start = new ProcessStartInfo(fileName)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-            };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{fileName} {string.Join(" ", arguments)} did not finish within {timeout.TotalSeconds:0} s.");
-            }
-            process.WaitForExit();
-            return (process.ExitCode, stdout.Result, stderr.Result);
-        }
     }
 }

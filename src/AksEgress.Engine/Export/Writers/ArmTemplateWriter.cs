@@ -1,9 +1,7 @@
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace AksEgress.Export
 {
@@ -15,11 +13,13 @@ namespace AksEgress.Export
     {
         private const string Schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
 
-        // Escapes what JSON requires plus the HTML-sensitive characters; letters of every script stay readable.
+        // Escapes only what JSON requires, so letters of every script and the quotes inside expressions stay
+        // readable. The template is a file that ARM and people read, not text for a web page, so the characters
+        // HTML treats specially need no escaping (bicep build leaves them as they are, too).
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
         {
             Indented = true,
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
 
         public string Write(ExportPlan plan)
@@ -100,10 +100,6 @@ namespace AksEgress.Export
                 case ArmParameterRef reference:
                     WriteExpression(json, $"parameters('{reference.Name}')");
                     break;
-                case ArmArray array when ContainsReference(array):
-                    // One expression for the whole array: Utf8JsonWriter does not indent a raw value inside an array.
-                    WriteExpression(json, "createArray(" + string.Join(", ", array.Items.Select(ArrayItemExpression)) + ")");
-                    break;
                 case ArmArray array:
                     json.WriteStartArray();
                     foreach (var item in array.Items) WriteNode(json, item);
@@ -123,19 +119,6 @@ namespace AksEgress.Export
             }
         }
 
-        private static bool ContainsReference(ArmArray array) => array.Items.Any(item => item is ArmParameterRef);
-
-        private static string ArrayItemExpression(ArmNode item)
-        {
-            switch (item)
-            {
-                case ArmParameterRef reference: return $"parameters('{reference.Name}')";
-                case ArmText text: return ExpressionString(text.Value);
-                case ArmNumber number: return number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                default: throw new System.InvalidOperationException("A template expression array holds only parameters, strings and numbers.");
-            }
-        }
-
         /// <summary>A literal string, kept from being read as a template expression.</summary>
         private static void WriteText(Utf8JsonWriter json, string value) => json.WriteStringValue(EscapeLiteral(value));
 
@@ -150,24 +133,7 @@ namespace AksEgress.Export
         /// <summary>A string literal inside a template expression: single quotes, a quote doubled.</summary>
         internal static string ExpressionString(string value) => "'" + value.Replace("'", "''") + "'";
 
-        /// <summary>
-        /// Writes "[expression]". Expressions are built here from parameter names and the sanitized group name, so
-        /// they are written raw, keeping their quotes readable (the encoder would turn every ' into \u0027); anything
-        /// else goes through the encoder.
-        /// </summary>
-        private static void WriteExpression(Utf8JsonWriter json, string expression)
-        {
-            var value = "[" + expression + "]";
-            foreach (var c in value)
-            {
-                var plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || " ._-'(){}[],/".IndexOf(c) >= 0;
-                if (!plain)
-                {
-                    json.WriteStringValue(value);
-                    return;
-                }
-            }
-            json.WriteRawValue("\"" + value + "\"", skipInputValidation: true);
-        }
+        /// <summary>Writes "[expression]", which ARM evaluates. Expressions are built here from parameter names and the sanitized group name.</summary>
+        private static void WriteExpression(Utf8JsonWriter json, string expression) => json.WriteStringValue("[" + expression + "]");
     }
 }

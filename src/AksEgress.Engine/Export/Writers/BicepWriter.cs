@@ -5,19 +5,37 @@ namespace AksEgress.Export
 {
     /// <summary>
     /// A Bicep file with the same rule collection group as the ARM template: parameters, the existing firewall
-    /// policy, and the group as its child.
+    /// policy, and the group as its child. It compiles to the ARM template's JSON (apart from the compiler's own
+    /// metadata) and passes the Bicep linter without warnings.
     /// </summary>
     public sealed class BicepWriter : IRuleWriter
     {
         private const string Indent = "  ";
 
+        /// <summary>Why some lines turn off the linter rule that asks for environment() instead of a cloud's host name.</summary>
+        internal const string IntendedHostsComment =
+            "Lines after " + BicepEnvironmentUrlRule.DisableNextLine + " name a cloud's host on purpose: the firewall must " +
+            "allow the hosts of the clusters' cloud by name, and environment() would give the hosts of the cloud that deploys this file.";
+
         public string Write(ExportPlan plan)
         {
             var model = ArmFirewallModel.Build(plan);
+            var declarations = new StringBuilder();
+            // The header comments again as template metadata, where the ARM template has them.
+            declarations.Append("metadata comments = ").Append(Literal(string.Join(" ", model.Comments))).Append("\n\n");
+            WriteParameters(declarations, model);
+            WriteResources(declarations, model);
+            var body = MarkIntendedHosts(declarations.ToString(), out var marked);
+
             var text = new StringBuilder();
             foreach (var comment in model.Comments) text.Append("// ").Append(Comment(comment)).Append('\n');
+            if (marked) text.Append("// ").Append(IntendedHostsComment).Append('\n');
             text.Append('\n');
+            return text.Append(body).ToString();
+        }
 
+        private static void WriteParameters(StringBuilder text, ArmFirewallModel model)
+        {
             foreach (var parameter in model.Parameters)
             {
                 text.Append("@description(").Append(Literal(parameter.Description)).Append(")\n");
@@ -32,7 +50,10 @@ namespace AksEgress.Export
                 }
                 text.Append("\n\n");
             }
+        }
 
+        private static void WriteResources(StringBuilder text, ArmFirewallModel model)
+        {
             text.Append("resource policy '").Append(ArmFirewallModel.PolicyType).Append('@').Append(ArmFirewallModel.ApiVersion).Append("' existing = {\n");
             text.Append(Indent).Append("name: ").Append(ArmFirewallModel.PolicyNameParameter).Append('\n');
             text.Append("}\n\n");
@@ -46,6 +67,30 @@ namespace AksEgress.Export
             text.Append(Indent).Append("properties: ");
             WriteNode(text, properties, 1);
             text.Append("\n}\n");
+        }
+
+        /// <summary>
+        /// Puts the linter's per-line suppression, indented like the line, before every line that names a host the
+        /// no-hardcoded-env-urls rule reports. Every string literal stands on one line and nothing but literals can
+        /// hold a host name, so the line is the literal's source as the linter reads it. A suppression the linter did
+        /// not need (it skips metadata and @description text) is harmless.
+        /// </summary>
+        private static string MarkIntendedHosts(string declarations, out bool marked)
+        {
+            marked = false;
+            var text = new StringBuilder(declarations.Length);
+            var lines = declarations.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (i > 0) text.Append('\n');
+                if (BicepEnvironmentUrlRule.Reports(line))
+                {
+                    text.Append(line, 0, line.Length - line.TrimStart(' ').Length).Append(BicepEnvironmentUrlRule.DisableNextLine).Append('\n');
+                    marked = true;
+                }
+                text.Append(line);
+            }
             return text.ToString();
         }
 
@@ -109,8 +154,8 @@ namespace AksEgress.Export
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>
-        /// A single-quoted Bicep string: backslash, quote and interpolation start escaped, line breaks and tabs as
-        /// escapes, other control characters dropped, so the literal always closes on its own line.
+        /// A single-quoted Bicep string with the same value: backslash, quote and interpolation start escaped, line
+        /// breaks, tabs and every other control character as escapes, so the literal always closes on its own line.
         /// </summary>
         internal static string Literal(string value)
         {
@@ -126,13 +171,12 @@ namespace AksEgress.Export
                     case '\n': text.Append("\\n"); break;
                     case '\r': text.Append("\\r"); break;
                     case '\t': text.Append("\\t"); break;
-                    case '\u2028': text.Append("\\u{2028}"); break;
-                    case '\u2029': text.Append("\\u{2029}"); break;
                     case '$':
                         text.Append(i + 1 < value.Length && value[i + 1] == '{' ? "\\$" : "$");
                         break;
                     default:
-                        if (!char.IsControl(c)) text.Append(c);
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029') text.Append("\\u{").Append(((int)c).ToString("X", CultureInfo.InvariantCulture)).Append('}');
+                        else text.Append(c);
                         break;
                 }
             }

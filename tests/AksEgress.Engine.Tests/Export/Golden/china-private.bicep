@@ -3,6 +3,8 @@
 // Destinations that are not known yet are parameters without a default, to be given at deployment: customDnsServers.
 // Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
 
+metadata comments = 'Azure Firewall policy rule collection group aks-egress with the outbound rules that Azure Kubernetes Service (AKS) clusters need, written by Export-AksEgressRule. Deploy it to the resource group of the existing firewall policy named by the firewallPolicyName parameter. Destinations that are not known yet are parameters without a default, to be given at deployment: customDnsServers. Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).'
+
 @description('Name of the existing Azure Firewall policy, in the resource group of this deployment, that receives the rule collection group.')
 param firewallPolicyName string
 

@@ -2,6 +2,9 @@
 // Deploy it to the resource group of the existing firewall policy named by the firewallPolicyName parameter.
 // Destinations that are not known yet are parameters without a default, to be given at deployment: apiServerPublicIp, customDnsServers.
 // Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+// Lines after #disable-next-line no-hardcoded-env-urls name a cloud's host on purpose: the firewall must allow the hosts of the clusters' cloud by name, and environment() would give the hosts of the cloud that deploys this file.
+
+metadata comments = 'Azure Firewall policy rule collection group aks-egress with the outbound rules that Azure Kubernetes Service (AKS) clusters need, written by Export-AksEgressRule. Deploy it to the resource group of the existing firewall policy named by the firewallPolicyName parameter. Destinations that are not known yet are parameters without a default, to be given at deployment: apiServerPublicIp, customDnsServers. Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).'
 
 @description('Name of the existing Azure Firewall policy, in the resource group of this deployment, that receives the rule collection group.')
 param firewallPolicyName string
@@ -412,6 +415,7 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
           }
           {
             ruleType: 'ApplicationRule'
+            #disable-next-line no-hardcoded-env-urls
             name: 'https-443-data.policy.core.windows.net'
             description: 'Required; features: AzurePolicy'
             protocols: [
@@ -422,6 +426,7 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
             ]
             sourceAddresses: sourceAddresses
             targetFqdns: [
+              #disable-next-line no-hardcoded-env-urls
               'data.policy.core.windows.net'
             ]
           }
@@ -502,6 +507,7 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
           }
           {
             ruleType: 'ApplicationRule'
+            #disable-next-line no-hardcoded-env-urls
             name: 'https-443-login.microsoftonline.com'
             description: 'Required; features: Core, WorkloadIdentity, Defender, Monitoring'
             protocols: [
@@ -512,11 +518,13 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
             ]
             sourceAddresses: sourceAddresses
             targetFqdns: [
+              #disable-next-line no-hardcoded-env-urls
               'login.microsoftonline.com'
             ]
           }
           {
             ruleType: 'ApplicationRule'
+            #disable-next-line no-hardcoded-env-urls
             name: 'https-443-management.azure.com'
             description: 'Required; features: Core'
             protocols: [
@@ -527,6 +535,7 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
             ]
             sourceAddresses: sourceAddresses
             targetFqdns: [
+              #disable-next-line no-hardcoded-env-urls
               'management.azure.com'
             ]
           }
@@ -637,6 +646,7 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
           }
           {
             ruleType: 'ApplicationRule'
+            #disable-next-line no-hardcoded-env-urls
             name: 'https-443-store.policy.core.windows.net'
             description: 'Required; features: AzurePolicy'
             protocols: [
@@ -647,11 +657,13 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
             ]
             sourceAddresses: sourceAddresses
             targetFqdns: [
+              #disable-next-line no-hardcoded-env-urls
               'store.policy.core.windows.net'
             ]
           }
           {
             ruleType: 'ApplicationRule'
+            #disable-next-line no-hardcoded-env-urls
             name: 'https-443-vault.azure.net'
             description: 'Required; features: KeyVaultSecretsProvider'
             protocols: [
@@ -662,6 +674,7 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
             ]
             sourceAddresses: sourceAddresses
             targetFqdns: [
+              #disable-next-line no-hardcoded-env-urls
               'vault.azure.net'
             ]
           }
