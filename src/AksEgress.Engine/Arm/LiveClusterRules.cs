@@ -83,7 +83,7 @@ namespace AksEgress.Arm
             ClusterProfile piped;
             try
             {
-                piped = ClusterProfileReader.Read(tree);
+                piped = ClusterProfileReader.Read(tree, _request.StatedCloud);
             }
             catch (AksEgressInputException ex)
             {
@@ -92,11 +92,13 @@ namespace AksEgress.Arm
             if (beforeArm != null && NeedsArm(piped)) beforeArm();
             if (piped.Id == null || piped.Undetectable.Count == 0)
             {
-                if (!piped.ExtensionsKnown && piped.Shape != ClusterShape.AzAksObject && !_request.ExtraFeatures.Contains(AksFeature.ClusterExtensions))
+                var outcome = await DeriveAsync(piped, new List<string>(), null, cancel).ConfigureAwait(false);
+                // Only clusters that got their rules count in the end-of-command note; a refused one has its own error.
+                if (outcome.Error == null && !piped.ExtensionsKnown && piped.Shape != ClusterShape.AzAksObject && !_request.ExtraFeatures.Contains(AksFeature.ClusterExtensions))
                 {
                     Interlocked.Increment(ref _withoutExtensions);
                 }
-                return await DeriveAsync(piped, new List<string>(), null, cancel).ConfigureAwait(false);
+                return outcome;
             }
 
             // A Get-AzAksCluster object hides security, monitoring and extension settings: read the real document.
@@ -271,7 +273,16 @@ namespace AksEgress.Arm
             try
             {
                 var endpoints = await new ClusterReads(Arm!).ListServiceEndpointsAsync(clusterId, cancel).ConfigureAwait(false);
-                var context = new ServiceMergeContext { Cloud = profile.Cloud, Location = profile.Location, ClusterName = profile.Name, ClusterId = profile.Id, ClusterProxy = Planning.ClusterProxyColumns.From(profile.HttpProxy) };
+                var context = new ServiceMergeContext
+                {
+                    Cloud = profile.Cloud,
+                    Location = profile.Location,
+                    ClusterName = profile.Name,
+                    ClusterId = profile.Id,
+                    ClusterProxy = Planning.ClusterProxyColumns.From(profile.HttpProxy),
+                    CatalogRules = WholeCatalog(profile),
+                    ClusterFeatures = profile.Features,
+                };
                 return ClusterOutcome.Success(profile.Id, ServiceReportedMerge.Merge(rules, endpoints, context), warnings);
             }
             catch (ArmRequestException ex)
@@ -284,6 +295,19 @@ namespace AksEgress.Arm
                 return ClusterOutcome.Failure(new AksEgressInputException(ex.ErrorId, $"Cluster '{who}': {ex.Message}", profile.Id, ex.Kind), warnings);
             }
         }
+
+        /// <summary>Every catalog row of the cluster's cloud and region (all features, editions and requirements; memoized per shape).</summary>
+        private static IReadOnlyList<AksEgressRule> WholeCatalog(ClusterProfile profile) =>
+            Planning.RuleDeriver.Default.Derive(new Planning.RulePlan
+            {
+                Cloud = profile.Cloud,
+                Location = profile.Location,
+                Features = new List<AksFeature>((AksFeature[])Enum.GetValues(typeof(AksFeature))),
+                Requirements = new List<RuleRequirement>((RuleRequirement[])Enum.GetValues(typeof(RuleRequirement))),
+                IncludeLegacy = true,
+                LegacyTunnel = true,
+                FromClusterDocument = true,
+            }).Rules;
 
         /// <summary>The id when it names an AKS cluster (ARM paths only: never a URL that would carry the token elsewhere); else null.</summary>
         private static string? ValidId(string? id)

@@ -6,12 +6,29 @@ namespace AksEgress.Clusters
     /// <summary>The input shapes a cluster can arrive in.</summary>
     public enum ClusterShape
     {
-        /// <summary>ARM REST GET or az aks show: camelCase, settings under "properties".</summary>
+        /// <summary>ARM REST GET (Invoke-AzRestMethod, az rest, Get-AzResource): settings under "properties".</summary>
         ArmJson,
         /// <summary>A Get-AzAksCluster object (Az.Aks PSKubernetesCluster): PascalCase, flattened, no security/monitoring profiles.</summary>
         AzAksObject,
-        /// <summary>A Search-AzGraph row: ARM shape, "type" possibly lower-case.</summary>
+        /// <summary>A Search-AzGraph row: ARM shape with tenantId/subscriptionId/resourceGroup columns, "type" possibly lower-case.</summary>
         ResourceGraphRow,
+        /// <summary>'az aks show' / 'az aks list' output: camelCase, flattened, with "resourceGroup" added by the CLI.</summary>
+        AzCliOutput,
+    }
+
+    /// <summary>How a shape is named to the user (never the enum name).</summary>
+    public static class ClusterShapeText
+    {
+        public static string Describe(ClusterShape shape)
+        {
+            switch (shape)
+            {
+                case ClusterShape.AzAksObject: return "a Get-AzAksCluster object";
+                case ClusterShape.ResourceGraphRow: return "a Search-AzGraph row";
+                case ClusterShape.AzCliOutput: return "'az aks show' output";
+                default: return "an ARM document";
+            }
+        }
     }
 
     /// <summary>The cluster's HTTP proxy settings (httpProxyConfig), kept for the probe command.</summary>
@@ -64,6 +81,7 @@ namespace AksEgress.Clusters
                 ClusterName = Name,
                 ClusterId = Id,
                 ClusterProxy = ClusterProxyColumns.From(HttpProxy),
+                FromClusterDocument = true,
             };
         }
     }

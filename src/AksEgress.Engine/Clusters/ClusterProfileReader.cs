@@ -17,14 +17,15 @@ namespace AksEgress.Clusters
     {
         private const string ManagedClusterType = "Microsoft.ContainerService/managedClusters";
 
-        /// <summary>Features a Get-AzAksCluster object has no field for (Monitoring is added when no omsagent add-on is on).</summary>
-        private static readonly AksFeature[] AzAksBlindSpots = { AksFeature.Defender, AksFeature.WorkloadIdentity, AksFeature.CostAnalysis };
-
         public static ClusterProfile Read(IReadOnlyDictionary<string, object?> cluster) => Read(cluster, null);
 
         /// <param name="cluster">The cluster's property tree.</param>
-        /// <param name="endpointCloud">The cloud whose ARM endpoint the cluster was read from, used when no API-server FQDN names it.</param>
-        public static ClusterProfile Read(IReadOnlyDictionary<string, object?> cluster, AzureCloudName? endpointCloud)
+        /// <param name="statedCloud">
+        /// The cloud the cluster is known to be in apart from the document: the cloud whose ARM endpoint it was read
+        /// from, or -Cloud for a piped document. The API server's domain names the cloud first; this is used without one,
+        /// and a domain of another cloud is refused as a contradiction.
+        /// </param>
+        public static ClusterProfile Read(IReadOnlyDictionary<string, object?> cluster, AzureCloudName? statedCloud)
         {
             if (cluster == null) throw new ArgumentNullException(nameof(cluster));
 
@@ -40,14 +41,10 @@ namespace AksEgress.Clusters
                     "Pipe Get-AzAksCluster output, 'az aks show' output, or Search-AzGraph rows of type microsoft.containerservice/managedclusters instead.",
                     who, AksEgressErrorKind.InvalidData);
             }
-
-            // ARM and Resource Graph keep the cluster's settings under "properties"; an Az.Aks object is flat.
             var properties = Object(cluster, "properties");
-            var shape = properties == null
-                ? ClusterShape.AzAksObject
-                : Has(cluster, "tenantId") || Has(cluster, "subscriptionId") || Has(cluster, "resourceGroup")
-                    ? ClusterShape.ResourceGraphRow
-                    : ClusterShape.ArmJson;
+            if (type == null) RefuseWhatIsNoCluster(cluster, properties, who);
+
+            var shape = ShapeOf(cluster, properties);
             var settings = properties ?? cluster;
 
             var location = String(cluster, "location");
@@ -73,7 +70,7 @@ namespace AksEgress.Clusters
                 Location = location,
                 PrivateCluster = isPrivate,
                 ApiServerFqdn = isPrivate ? privateFqdn ?? fqdn : fqdn,
-                Cloud = CloudOf(fqdn) ?? CloudOf(privateFqdn) ?? endpointCloud ?? CloudOfRegion(location),
+                Cloud = CloudFrom(who, location, fqdn ?? privateFqdn, statedCloud),
                 OutboundType = String(settings, "networkProfile", "outboundType"),
                 HttpProxy = ReadProxy(Object(settings, "httpProxyConfig")),
             };
@@ -93,19 +90,7 @@ namespace AksEgress.Clusters
             if (extensionTypes.Length > 0) features.Add(AksFeature.ClusterExtensions);
             profile.Features = features;
 
-            if (shape == ClusterShape.AzAksObject)
-            {
-                // A PSKubernetesCluster has no securityProfile, azureMonitorProfile or metricsProfile, so Defender,
-                // workload identity and cost analysis cannot be seen. Monitoring can be seen only through the omsagent
-                // add-on: when that is on it is known, otherwise Managed Prometheus (azureMonitorProfile) may still be on,
-                // so Monitoring is reported as undetectable too. A feature that was seen anyway (a newer Az.Aks that
-                // does carry a profile) is not reported as undetectable.
-                var blind = new List<AksFeature>(AzAksBlindSpots);
-                if (!features.Contains(AksFeature.Monitoring)) blind.Add(AksFeature.Monitoring);
-                if (!profile.ExtensionsKnown) blind.Add(AksFeature.ClusterExtensions);
-                profile.Undetectable = blind.Where(f => !features.Contains(f)).ToArray();
-            }
-
+            profile.Undetectable = Unseen(shape, cluster, features, profile.ExtensionsKnown);
             return profile;
         }
 
@@ -116,6 +101,127 @@ namespace AksEgress.Clusters
                 $"Expected one cluster as a JSON object but received a JSON {cluster.ValueKind}. " +
                 "Pass each cluster of 'az aks list' on its own, or use 'az aks show', Get-AzAksCluster, or Search-AzGraph rows of type microsoft.containerservice/managedclusters.",
                 null, AksEgressErrorKind.InvalidData);
+        }
+
+        /// <summary>
+        /// Tells the shapes apart by what they hold. ARM and Resource Graph keep the settings under "properties" (a
+        /// Resource Graph row also has tenantId, subscriptionId and resourceGroup columns). Flattened documents are
+        /// 'az aks show' output when their keys are camelCase as the CLI prints them (agentPoolProfiles, fqdn,
+        /// resourceGroup, which the CLI adds), and a Get-AzAksCluster object otherwise: PascalCase (AgentPoolProfiles,
+        /// Fqdn, ResourceGroupName), or its ToJsonString() form, which keeps the computed resourceGroupName.
+        /// </summary>
+        internal static ClusterShape ShapeOf(IReadOnlyDictionary<string, object?> cluster, IReadOnlyDictionary<string, object?>? properties)
+        {
+            if (properties != null)
+            {
+                return Has(cluster, "tenantId") || Has(cluster, "subscriptionId") || Has(cluster, "resourceGroup")
+                    ? ClusterShape.ResourceGraphRow
+                    : ClusterShape.ArmJson;
+            }
+            if (Has(cluster, "resourceGroupName")) return ClusterShape.AzAksObject;
+            foreach (var key in AzCliKeys)
+            {
+                if (HasExactKey(cluster, key)) return ClusterShape.AzCliOutput;
+            }
+            return ClusterShape.AzAksObject;
+        }
+
+        /// <summary>Keys as the Azure CLI prints them, which a Get-AzAksCluster object spells in PascalCase.</summary>
+        private static readonly string[] AzCliKeys = { "resourceGroup", "agentPoolProfiles", "fqdn", "nodeResourceGroup", "kubernetesVersion", "dnsPrefix", "networkProfile" };
+
+        /// <summary>
+        /// What a shape cannot show. A Get-AzAksCluster object has no securityProfile, azureMonitorProfile or
+        /// metricsProfile (unless a newer Az.Aks adds them), so Defender, workload identity and cost analysis are unseen,
+        /// and Monitoring too unless the omsagent add-on shows it. 'az aks show' prints every profile its CLI knows, null
+        /// when unset, so only a profile key missing altogether (an older CLI) leaves its features unseen. ARM documents
+        /// omit what is not set, so there absence means off. Extensions: see ExtensionsKnown.
+        /// </summary>
+        private static IReadOnlyList<AksFeature> Unseen(ClusterShape shape, IReadOnlyDictionary<string, object?> cluster, ISet<AksFeature> features, bool extensionsKnown)
+        {
+            if (shape != ClusterShape.AzAksObject && shape != ClusterShape.AzCliOutput) return new AksFeature[0];
+            var unseen = new List<AksFeature>();
+            if (!Has(cluster, "securityProfile")) unseen.AddRange(new[] { AksFeature.Defender, AksFeature.WorkloadIdentity });
+            if (!Has(cluster, "metricsProfile")) unseen.Add(AksFeature.CostAnalysis);
+            if (!Has(cluster, "azureMonitorProfile")) unseen.Add(AksFeature.Monitoring);
+            if (shape == ClusterShape.AzAksObject && !extensionsKnown) unseen.Add(AksFeature.ClusterExtensions);
+            return unseen.Where(f => !features.Contains(f)).ToArray();
+        }
+
+        /// <summary>
+        /// A document with no type must still look like a cluster: an empty object, a string's properties, an ARM or
+        /// Resource Graph list page, or an unrelated object is refused here with what to pipe instead.
+        /// </summary>
+        private static void RefuseWhatIsNoCluster(IReadOnlyDictionary<string, object?> cluster, IReadOnlyDictionary<string, object?>? properties, string? who)
+        {
+            if (properties != null) return;
+            foreach (var key in ClusterKeys)
+            {
+                if (Has(cluster, key)) return;
+            }
+            var items = List(cluster, "value");
+            if (items != null)
+            {
+                throw new AksEgressInputException("NotAnAksCluster",
+                    $"The piped object is a list page of {items.Count} resource(s) ('value'{(Has(cluster, "nextLink") ? " and 'nextLink'" : "")}), not one cluster. " +
+                    "Pipe its clusters instead: $page.value | Get-AksEgressRule" + (Has(cluster, "nextLink") ? ", and read the page at nextLink for the rest." : "."),
+                    who ?? "value", AksEgressErrorKind.InvalidData);
+            }
+            var rows = List(cluster, "data");
+            if (rows != null && (Has(cluster, "totalRecords") || Has(cluster, "resultTruncated")))
+            {
+                throw new AksEgressInputException("NotAnAksCluster",
+                    $"The piped object is a Resource Graph response of {rows.Count} row(s) ('data'), not one cluster. Pipe its rows instead: $response.data | Get-AksEgressRule (Search-AzGraph returns the rows themselves).",
+                    who ?? "data", AksEgressErrorKind.InvalidData);
+            }
+            var shown = cluster.Count == 0 ? "has no properties at all" : "has none of an AKS cluster's properties (" + string.Join(", ", ClusterKeys.Take(6)) + ", ...)";
+            throw new AksEgressInputException("NotAnAksCluster",
+                $"The piped object{(who == null ? "" : $" '{who}'")} {shown}, so it is not an AKS cluster. " +
+                "Pipe Get-AzAksCluster output, 'az aks show' output (ConvertFrom-Json), or Search-AzGraph rows of type microsoft.containerservice/managedclusters.",
+                who, AksEgressErrorKind.InvalidData);
+        }
+
+        /// <summary>Properties every shape of a cluster has at least one of, whatever else is missing.</summary>
+        private static readonly string[] ClusterKeys = { "agentPoolProfiles", "fqdn", "privateFQDN", "dnsPrefix", "kubernetesVersion", "nodeResourceGroup", "networkProfile", "addonProfiles", "apiServerAccessProfile" };
+
+        private static bool HasExactKey(IReadOnlyDictionary<string, object?> node, string key)
+        {
+            foreach (var pair in node)
+            {
+                if (string.Equals(pair.Key, key, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The cluster's cloud. The API server's domain names it; without one the stated cloud (the ARM endpoint read,
+        /// or -Cloud), else the cloud whose regions hold the location. Two facts that disagree are refused, naming both,
+        /// rather than deriving one cloud's rules for another cloud's cluster.
+        /// </summary>
+        private static AzureCloudName CloudFrom(string? who, string location, string? host, AzureCloudName? stated)
+        {
+            var name = who ?? "(unnamed)";
+            var byHost = CloudOf(host);
+            if (byHost != null)
+            {
+                if (stated != null && stated != byHost)
+                {
+                    throw new AksEgressInputException("ClusterCloudConflict",
+                        $"Cluster '{name}': its API server host '{host}' is in the domain of {byHost}, but -Cloud (or the ARM endpoint it was read from) is {stated}. " +
+                        $"A cluster's API server is in its own cloud: leave out -Cloud for this cluster, or give -Cloud {byHost}.",
+                        who, AksEgressErrorKind.InvalidData);
+                }
+                var clouds = RegionDirectory.Default.CloudsWith(location).ToList();
+                if (clouds.Count > 0 && !clouds.Contains(byHost.Value))
+                {
+                    throw new AksEgressInputException("ClusterFactsDisagree",
+                        $"Cluster '{name}': its location '{location}' is a region of {clouds[0]}, but its API server host '{host}' is in the domain of {byHost}. " +
+                        "The two facts of this document disagree (it was edited, or put together from two clusters), so no rules were derived. " +
+                        "Read the cluster again (az aks show, Get-AzAksCluster, Search-AzGraph), or correct its location or fqdn, and pipe it again.",
+                        who, AksEgressErrorKind.InvalidData);
+                }
+                return byHost.Value;
+            }
+            return stated ?? CloudOfRegion(location);
         }
 
         /// <summary>The cloud an API server host belongs to, from its domain; null when the host is absent or foreign.</summary>

@@ -44,16 +44,26 @@ namespace AksEgress.Clusters
 
             var warnings = new List<string>();
             var unseen = profile.Undetectable.Where(f => !request.ExtraFeatures.Contains(f)).ToList();
-            if (unseen.Count > 0)
-            {
-                var reread = whyNotReread == null
-                    ? "It could not be re-read through ARM because it has no Id."
-                    : $"Re-reading it through ARM was not possible: {whyNotReread.TrimEnd('.')}.";
-                warnings.Add($"Cluster '{who}' came as a {profile.Shape} object, which does not show whether {string.Join(", ", unseen)} {(unseen.Count == 1 ? "is" : "are")} enabled, so those rules are not included. " +
-                    $"{reread} Sign in (Connect-AzAccount) or pass -AccessToken so it can be, pipe 'az aks show' output instead, or add the features with -Feature.");
-            }
+            if (unseen.Count > 0) warnings.Add(UnseenWarning(profile, who, unseen, whyNotReread));
             warnings.AddRange(derived.Warnings.Select(w => $"Cluster '{who}': {w}"));
             return new DerivationResult(derived.Rules, warnings);
+        }
+
+        /// <summary>Says which features the piped shape could not show, why ARM did not fill them in, and what to do.</summary>
+        private static string UnseenWarning(ClusterProfile profile, string who, IReadOnlyList<AksFeature> unseen, string? whyNotReread)
+        {
+            var reread = whyNotReread == null
+                ? "It could not be re-read through ARM because it has no Id."
+                : $"Re-reading it through ARM was not possible: {whyNotReread.TrimEnd('.')}.";
+            var what = profile.Shape == ClusterShape.AzCliOutput
+                ? "'az aks show' output from an Azure CLI that does not print securityProfile, azureMonitorProfile or metricsProfile"
+                : ClusterShapeText.Describe(profile.Shape);
+            var instead = profile.Shape == ClusterShape.AzCliOutput
+                ? "update the Azure CLI and pipe 'az aks show' output again"
+                : "pipe 'az aks show' output instead";
+            var features = string.Join(", ", unseen);
+            return $"Cluster '{who}' came as {what}, which does not show whether {features} {(unseen.Count == 1 ? "is" : "are")} enabled, so those rules are not included. " +
+                $"{reread} Sign in (Connect-AzAccount) or pass -AccessToken so it can be, {instead}, or add them with -Feature {string.Join(",", unseen)}.";
         }
     }
 }

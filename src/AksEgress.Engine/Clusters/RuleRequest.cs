@@ -12,5 +12,10 @@ namespace AksEgress.Clusters
         public bool IncludeLegacy { get; set; }
         /// <summary>Also ask ARM for the cluster's outboundNetworkDependenciesEndpoints and mark each rule's origin.</summary>
         public bool IncludeServiceReported { get; set; }
+        /// <summary>
+        /// -Cloud given with piped clusters: the cloud of a document whose API server host does not name one (a private
+        /// cluster with a custom DNS zone has no fqdn), and a contradiction when the host names another cloud.
+        /// </summary>
+        public AzureCloudName? StatedCloud { get; set; }
     }
 }

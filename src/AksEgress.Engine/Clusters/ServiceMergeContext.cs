@@ -14,5 +14,12 @@ namespace AksEgress.Clusters
         public string? ClusterId { get; set; }
         /// <summary>The cluster's proxy, carried by the rules made for service-only endpoints too.</summary>
         public Planning.ClusterProxyColumns? ClusterProxy { get; set; }
+        /// <summary>
+        /// Every catalog rule of the cluster's cloud and region, whatever the feature, edition or requirement: a reported
+        /// endpoint that no derived rule matches is looked up here before it is called "not in the catalog".
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<AksEgressRule> CatalogRules { get; set; } = new AksEgressRule[0];
+        /// <summary>The features seen on the cluster, to say whether it has the feature a catalog match belongs to.</summary>
+        public System.Collections.Generic.ICollection<AksFeature> ClusterFeatures { get; set; } = new AksFeature[0];
     }
 }

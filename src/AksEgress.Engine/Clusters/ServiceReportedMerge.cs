@@ -35,6 +35,7 @@ namespace AksEgress.Clusters
             if (context == null) throw new ArgumentNullException(nameof(context));
 
             var matched = new bool[derived.Count];
+            var inCatalog = new List<(AksEgressRule Rule, List<Reported> Reports)>();
             var groups = new List<List<Reported>>();
             var index = new Dictionary<(string Host, int Port, RuleProtocol Protocol), List<Reported>>();
 
@@ -55,6 +56,17 @@ namespace AksEgress.Clusters
                 }
                 if (any) continue;
 
+                // Not derived for this cluster, but maybe in the catalog under another feature (a GPU or Windows pool
+                // row, a legacy row): then it is that rule, not an unknown endpoint.
+                var catalogRule = context.CatalogRules.FirstOrDefault(r => Matches(r, item));
+                if (catalogRule != null)
+                {
+                    var known = inCatalog.FindIndex(c => ReferenceEquals(c.Rule, catalogRule));
+                    if (known < 0) inCatalog.Add((catalogRule, new List<Reported> { item }));
+                    else inCatalog[known].Reports.Add(item);
+                    continue;
+                }
+
                 var key = (item.Host, endpoint.Port, item.RuleProtocol);
                 if (!index.TryGetValue(key, out var group))
                 {
@@ -73,6 +85,7 @@ namespace AksEgress.Clusters
                 result.Add(copy);
             }
 
+            result.AddRange(inCatalog.Select(c => FromCatalog(c.Rule, c.Reports, context)));
             var added = groups.Select(g => ToRule(g, context)).ToList();
             // Two reported protocols on the same host and port of the same category would share a RuleId; the
             // protocol tells them apart, so (RuleId, Destination) still names one rule.
@@ -129,6 +142,28 @@ namespace AksEgress.Clusters
         private static bool Covers(string pattern, string host) => pattern.IndexOf('*') >= 0 && HostPattern.Covers(pattern, host);
 
         private static string NormaliseHost(string? host) => (host ?? "").Trim().TrimEnd('.').ToLowerInvariant();
+
+        /// <summary>
+        /// A catalog rule the service reports though it was not derived for this cluster: the catalog's own row (feature,
+        /// requirement, purpose, source), saying that the service reports it and whether the cluster was seen to have
+        /// the feature it belongs to.
+        /// </summary>
+        private static AksEgressRule FromCatalog(AksEgressRule catalogRule, List<Reported> reports, ServiceMergeContext context)
+        {
+            var rule = catalogRule.Copy();
+            rule.ClusterName = context.ClusterName;
+            rule.ClusterId = context.ClusterId;
+            rule.Origin = RuleOrigin.CatalogAndService;
+            var categories = reports.Select(r => r.Endpoint.Category?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var reported = $"Reported by the AKS service for this cluster ({(categories.Count == 0 ? "no category" : string.Join(", ", categories))}).";
+            var feature = Planning.FeatureText.Of(rule.Feature);
+            var why = context.ClusterFeatures.Contains(rule.Feature)
+                ? $" The catalog lists it for {rule.Feature} ({rule.Requirement}, {(rule.Edition == CatalogEdition.Legacy2020 ? "2020 edition" : "current edition")}); this cluster has {feature}, but the rule was left out by this command's options (-Requirement, -IncludeLegacy)."
+                : $" The catalog lists it for {rule.Feature}, and this cluster was not seen to have {feature}; AKS reports it anyway, so check whether the cluster has {feature} (or is adding one).";
+            rule.Condition = (rule.Condition.Length == 0 ? "" : rule.Condition + " ") + reported + why;
+            context.ClusterProxy?.StampOn(rule);
+            return rule;
+        }
 
         private static AksEgressRule ToRule(List<Reported> group, ServiceMergeContext context)
         {

@@ -180,7 +180,9 @@ namespace AksEgress.Planning
                 var expected = hostRow?.DestinationTemplate.TrimStart('*').Replace("{location}", plan.Location);
                 if (expected != null && !plan.ApiServerFqdn.EndsWith(expected, StringComparison.Ordinal))
                 {
-                    warnings.Add($"-ApiServerFqdn '{plan.ApiServerFqdn}' does not end in '{expected}', the API server domain of {source.Cloud} {plan.Location}; it is used as given. Check -Cloud and -Location.");
+                    warnings.Add(source.FromClusterDocument
+                        ? $"Its API server host '{plan.ApiServerFqdn}' does not end in '{expected}', the API server domain of its location {plan.Location} in {source.Cloud}; it is used as given. Check the document's fqdn and location: one of them was changed or comes from another cluster."
+                        : $"-ApiServerFqdn '{plan.ApiServerFqdn}' does not end in '{expected}', the API server domain of {source.Cloud} {plan.Location}; it is used as given. Check -Cloud and -Location.");
                 }
             }
         }

@@ -39,5 +39,10 @@ namespace AksEgress.Planning
         public string? ClusterId { get; set; }
         /// <summary>The cluster's proxy as its rules carry it (see <see cref="AksEgressRule.ClusterHttpProxy"/>); not part of the plan's shape.</summary>
         public ClusterProxyColumns? ClusterProxy { get; set; }
+        /// <summary>
+        /// The plan was read from a cluster document, not typed as parameters: messages then name the document's fields
+        /// (its fqdn, its location), never parameters the user did not give and may not be able to give.
+        /// </summary>
+        public bool FromClusterDocument { get; set; }
     }
 }

@@ -127,6 +127,8 @@ namespace AksEgress.Commands
                     Requirements = PlanText.ParseRequirements(Requirement),
                     IncludeLegacy = IncludeLegacy.IsPresent,
                     IncludeServiceReported = IncludeServiceReported.IsPresent,
+                    // Piped clusters: -Cloud is also what the user says of the documents (see RuleRequest.StatedCloud).
+                    StatedCloud = ParameterSetName == ParameterSets.InputObject && Cloud != null ? PlanText.ParseCloud(Cloud) : (AzureCloudName?)null,
                 };
             }
             catch (AksEgressInputException ex)

@@ -154,15 +154,27 @@ namespace AksEgress.Engine.Tests.Clusters
         }
 
         [Theory]
-        [InlineData("aks1-dns-1a2b3c4d.hcp.koreacentral.azmk8s.io", null, AzureCloudName.AzureCloud)]
-        [InlineData("aks1-dns-1a2b3c4d.hcp.chinaeast2.cx.prod.service.azk8s.cn", null, AzureCloudName.AzureChinaCloud)]
-        [InlineData("aks1-dns-1a2b3c4d.hcp.chinanorth.azk8s.cn", null, AzureCloudName.AzureChinaCloud)]
-        [InlineData("aks1-dns-1a2b3c4d.hcp.usgovvirginia.cx.aks.containerservice.azure.us", null, AzureCloudName.AzureUSGovernment)]
-        [InlineData(null, "aks1-dns-1a2b3c4d.0a1b2c3d-0000-1111-2222-333344445555.privatelink.usgovvirginia.cx.aks.containerservice.azure.us", AzureCloudName.AzureUSGovernment)]
-        public void AnAzAksObjectGivesTheCloudFromItsFqdn(string? fqdn, string? privateFqdn, AzureCloudName cloud)
+        [InlineData("koreacentral", "aks1-dns-1a2b3c4d.hcp.koreacentral.azmk8s.io", null, AzureCloudName.AzureCloud)]
+        [InlineData("chinaeast2", "aks1-dns-1a2b3c4d.hcp.chinaeast2.cx.prod.service.azk8s.cn", null, AzureCloudName.AzureChinaCloud)]
+        [InlineData("chinanorth", "aks1-dns-1a2b3c4d.hcp.chinanorth.azk8s.cn", null, AzureCloudName.AzureChinaCloud)]
+        [InlineData("usgovvirginia", "aks1-dns-1a2b3c4d.hcp.usgovvirginia.cx.aks.containerservice.azure.us", null, AzureCloudName.AzureUSGovernment)]
+        [InlineData("usgovvirginia", null, "aks1-dns-1a2b3c4d.0a1b2c3d-0000-1111-2222-333344445555.privatelink.usgovvirginia.cx.aks.containerservice.azure.us", AzureCloudName.AzureUSGovernment)]
+        public void AnAzAksObjectGivesTheCloudFromItsFqdn(string location, string? fqdn, string? privateFqdn, AzureCloudName cloud)
         {
-            // The location is deliberately a public-cloud one: the FQDN decides.
-            Assert.Equal(cloud, ClusterProfileReader.Read(AzAks(fqdn: fqdn, privateFqdn: privateFqdn)).Cloud);
+            Assert.Equal(cloud, ClusterProfileReader.Read(AzAks(location: location, fqdn: fqdn, privateFqdn: privateFqdn)).Cloud);
+        }
+
+        [Theory]
+        [InlineData("koreacentral", "aks1-dns-1a2b3c4d.hcp.chinaeast2.cx.prod.service.azk8s.cn")]
+        [InlineData("chinaeast2", "aks1-dns-1a2b3c4d.hcp.chinaeast2.azmk8s.io")]
+        [InlineData("eastus", "aks1-dns-1a2b3c4d.hcp.usgovvirginia.cx.aks.containerservice.azure.us")]
+        public void ALocationAndAnFqdnOfTwoCloudsAreRefusedNamingBoth(string location, string fqdn)
+        {
+            var ex = Assert.Throws<AksEgressInputException>(() => ClusterProfileReader.Read(AzAks(location: location, fqdn: fqdn)));
+            Assert.Equal("ClusterFactsDisagree", ex.ErrorId);
+            Assert.Contains(location, ex.Message);
+            Assert.Contains(fqdn, ex.Message);
+            Assert.DoesNotContain("-Cloud", ex.Message);
         }
 
         [Theory]
