@@ -6,7 +6,7 @@ namespace AksEgress.Arm
     public sealed class ArmRequestException : Exception
     {
         public ArmRequestException(ArmFailureReason reason, int status, string? armCode, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(Errors.MessageText.Safe(message), inner)
         {
             Reason = reason;
             Status = status;

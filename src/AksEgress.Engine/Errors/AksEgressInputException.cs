@@ -17,12 +17,13 @@ namespace AksEgress.Errors
 
     /// <summary>
     /// Input the engine cannot use. Carries a PascalCase ErrorId that is unique per site, the offending value
-    /// as target, and a message that says what was wrong and what to do.
+    /// as target, and a message that says what was wrong and what to do. The message quotes inputs, so it is made
+    /// safe here, once for every error: one line, no terminal control, no credential (<see cref="MessageText"/>).
     /// </summary>
     public sealed class AksEgressInputException : ArgumentException
     {
         public AksEgressInputException(string errorId, string message, object? target, AksEgressErrorKind kind = AksEgressErrorKind.InvalidArgument)
-            : base(message)
+            : base(MessageText.Safe(message))
         {
             ErrorId = errorId;
             Target = target;
