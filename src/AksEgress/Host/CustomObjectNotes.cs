@@ -153,9 +153,11 @@ namespace AksEgress.Commands
                 }
             }
 
-            /// <summary>What binding to a member another PowerShell lacks or shapes differently throws: PSObject.Properties it is.</summary>
-            public static bool IsBindFailure(Exception ex) =>
-                ex is ArgumentException || ex is InvalidOperationException || ex is MemberAccessException || ex is NotSupportedException || ex is AmbiguousMatchException;
+            /// <summary>
+            /// Whatever binding to members another PowerShell lacks, shapes differently or will not compile access to
+            /// throws: PSObject.Properties it is. Binding runs in a type initializer, so nothing may escape it.
+            /// </summary>
+            public static bool IsBindFailure(Exception ex) => !(ex is OutOfMemoryException);
         }
     }
 }
