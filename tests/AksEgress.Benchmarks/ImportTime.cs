@@ -123,18 +123,18 @@ namespace AksEgress.Benchmarks
             return (process.ExitCode, output.Result + error.Result);
         }
 
-        private static double Median(List<double> values)
+        internal static double Median(List<double> values)
         {
             var sorted = values.OrderBy(v => v).ToArray();
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        private static string? FindOnPath(string name) =>
+        internal static string? FindOnPath(string name) =>
             (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
                 .Select(dir => Path.Combine(dir, name))
                 .FirstOrDefault(File.Exists);
 
-        private static string RepositoryRoot()
+        internal static string RepositoryRoot()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {

@@ -15,6 +15,7 @@ namespace AksEgress.Clusters
         {
             if (node == null) return null;
             if (node.TryGetValue(key, out var exact)) return exact;
+            if (IgnoresCase(node)) return null;
             foreach (var pair in node)
             {
                 if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)) return pair.Value;
@@ -27,12 +28,20 @@ namespace AksEgress.Clusters
         {
             if (node == null) return false;
             if (node.ContainsKey(key)) return true;
+            if (IgnoresCase(node)) return false;
             foreach (var pair in node)
             {
                 if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)) return true;
             }
             return false;
         }
+
+        /// <summary>
+        /// Whether the lookup already matched case-insensitively, as in the trees the host and JsonPropertyTree build:
+        /// then a miss is a miss, and the scan over every key (a few per piped cluster, each over dozens of keys) is skipped.
+        /// </summary>
+        private static bool IgnoresCase(IReadOnlyDictionary<string, object?> node) =>
+            node is Dictionary<string, object?> map && ReferenceEquals(map.Comparer, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The value at a path of keys ("securityProfile", "defender", ...); null when any step is missing or not an object.</summary>
         public static object? GetPath(IReadOnlyDictionary<string, object?>? node, params string[] path)

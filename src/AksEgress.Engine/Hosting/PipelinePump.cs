@@ -91,31 +91,37 @@ namespace AksEgress.Hosting
             // The work gets a linked token so a failed write can stop it too, not only Ctrl+C.
             var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             var task = Start(work, linked.Token);
-            task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
+            // The wake-ups (the work ending, Ctrl+C) are armed only before the first wait: work that finished in its
+            // synchronous start, as a piped cluster read offline does, has its writes run without them.
+            CancellationTokenRegistration? wakeOnCancel = null;
             var abandoned = false;
             try
             {
-                using (cancel.Register(() => { Close(); _signal.Release(); }))
+                while (true)
                 {
-                    while (true)
+                    while (!cancel.IsCancellationRequested && _queue.TryDequeue(out var write))
                     {
-                        while (!cancel.IsCancellationRequested && _queue.TryDequeue(out var write))
-                        {
-                            write();
-                        }
-
-                        if (cancel.IsCancellationRequested)
-                        {
-                            abandoned = true;
-                            Abandon(task, linked);
-                            throw new OperationCanceledException(cancel);
-                        }
-
-                        // Every post the work made happened before it completed, so empty-and-completed means done.
-                        if (task.IsCompleted && _queue.IsEmpty) break;
-                        _signal.Wait();
+                        write();
                     }
+
+                    if (cancel.IsCancellationRequested)
+                    {
+                        abandoned = true;
+                        Abandon(task, linked);
+                        throw new OperationCanceledException(cancel);
+                    }
+
+                    // Every post the work made happened before it completed, so empty-and-completed means done.
+                    if (task.IsCompleted && _queue.IsEmpty) break;
+                    if (wakeOnCancel == null)
+                    {
+                        // Armed, then the state is checked again before waiting, so no wake-up can be missed.
+                        task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        wakeOnCancel = cancel.Register(() => { Close(); _signal.Release(); });
+                        continue;
+                    }
+                    _signal.Wait();
                 }
             }
             catch (Exception) when (!abandoned)
@@ -123,6 +129,10 @@ namespace AksEgress.Hosting
                 // A posted action threw: nothing more may be written, so stop the work and let the exception go.
                 Abandon(task, linked);
                 throw;
+            }
+            finally
+            {
+                wakeOnCancel?.Dispose();
             }
 
             linked.Dispose();

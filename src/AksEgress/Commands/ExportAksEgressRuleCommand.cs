@@ -19,6 +19,7 @@ namespace AksEgress.Commands
     public sealed class ExportAksEgressRuleCommand : PSCmdlet
     {
         private readonly List<AksEgressRule> _rules = new List<AksEgressRule>();
+        private readonly PropertyTreeBuilder _trees = new PropertyTreeBuilder();
         private ExportOptions _options = new ExportOptions();
         private string? _filePath;
         private int _refused;
@@ -152,7 +153,7 @@ namespace AksEgress.Commands
                 if (item == null) continue;
                 try
                 {
-                    _rules.Add(PipedRule.Read(item));
+                    _rules.Add(PipedRule.Read(item, _trees));
                 }
                 catch (AksEgressInputException ex)
                 {

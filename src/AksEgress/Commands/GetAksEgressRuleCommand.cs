@@ -110,6 +110,7 @@ namespace AksEgress.Commands
         [Parameter]
         public SwitchParameter IncludeLegacy { get; set; }
 
+        private readonly PropertyTreeBuilder _trees = new PropertyTreeBuilder();
         private RuleRequest _request = new RuleRequest();
         private LiveClusterRules? _live;
         private bool _armTried;
@@ -182,7 +183,7 @@ namespace AksEgress.Commands
                 {
                     case ParameterSets.InputObject:
                         if (InputObject == null) return;
-                        var tree = PropertyTreeBuilder.FromObject(InputObject);
+                        var tree = _trees.FromObject(InputObject);
                         // ConnectArm runs inside the call before its first await, so still on the pipeline thread.
                         Write(await _live.ForPipedAsync(tree, _armTried ? null : (Action)ConnectArm, cancel).ConfigureAwait(false));
                         break;
@@ -241,16 +242,17 @@ namespace AksEgress.Commands
             }
         }
 
-        private void Write(ClusterOutcome outcome)
+        /// <summary>Callable from any thread: one cluster's warnings, then its error or its rules, written in one pipeline-thread step.</summary>
+        private void Write(ClusterOutcome outcome) => QueueWrites(() =>
         {
-            foreach (var warning in outcome.Warnings) QueueWarning(warning);
+            foreach (var warning in outcome.Warnings) WriteWarning(warning);
             if (outcome.Error != null)
             {
-                QueueError(ErrorRecords.FromInput(outcome.Error));
+                WriteError(ErrorRecords.FromInput(outcome.Error));
                 return;
             }
-            foreach (var rule in outcome.Rules) QueueObject(rule);
-        }
+            WriteObject(outcome.Rules, enumerateCollection: true);
+        });
 
         private void WritePlan()
         {

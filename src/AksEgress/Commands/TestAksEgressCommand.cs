@@ -93,6 +93,7 @@ namespace AksEgress.Commands
         public SwitchParameter Quiet { get; set; }
 
         private readonly List<AksEgressRule> _rules = new List<AksEgressRule>();
+        private readonly PropertyTreeBuilder _trees = new PropertyTreeBuilder();
         private ProbeOptions? _options;
 
         protected override Task BeginProcessingAsync(CancellationToken cancel)
@@ -121,7 +122,7 @@ namespace AksEgress.Commands
             if (ParameterSetName != ParameterSets.InputObject || InputObject == null) return Task.CompletedTask;
             try
             {
-                _rules.Add(PipedRule.Read(InputObject));
+                _rules.Add(PipedRule.Read(InputObject, _trees));
             }
             catch (AksEgressInputException ex)
             {

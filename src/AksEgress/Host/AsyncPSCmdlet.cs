@@ -57,6 +57,12 @@ namespace AksEgress.Commands
         protected void QueueObject(object? sendToPipeline, bool enumerateCollection) =>
             _pump.Post(() => WriteObject(sendToPipeline, enumerateCollection));
 
+        /// <summary>
+        /// Queues <paramref name="writes"/>, which calls WriteObject, WriteWarning and the rest itself, to run on the
+        /// pipeline thread as one step: one hand-off for all that one result writes, instead of one per object.
+        /// </summary>
+        protected void QueueWrites(Action writes) => _pump.Post(writes);
+
         protected void QueueWarning(string text) => _pump.Post(() => WriteWarning(text));
 
         protected void QueueVerbose(string text) => _pump.Post(() => WriteVerbose(text));

@@ -7,7 +7,7 @@ namespace AksEgress.Commands
     internal static class PipedRule
     {
         /// <summary>Throws AksEgressInputException naming the property that is missing or wrong.</summary>
-        public static AksEgressRule Read(PSObject item) =>
-            item.BaseObject as AksEgressRule ?? RuleRecord.FromTree(PropertyTreeBuilder.FromObject(item));
+        public static AksEgressRule Read(PSObject item, PropertyTreeBuilder trees) =>
+            item.BaseObject as AksEgressRule ?? RuleRecord.FromTree(trees.FromObject(item));
     }
 }

@@ -166,6 +166,50 @@ namespace AksEgress.Engine.Tests.Hosting
         }
 
         [Fact]
+        public void Cancelling_while_the_writes_of_synchronous_work_run_drops_the_rest_and_closes_the_pump()
+        {
+            // Work that finished in its synchronous start never arms the wake-ups: the token is still checked per write.
+            var pump = new PipelinePump();
+            using var stop = new CancellationTokenSource();
+            var ran = new List<int>();
+
+            Assert.Throws<OperationCanceledException>(() => pump.Run(ct =>
+            {
+                pump.Post(() => { ran.Add(1); stop.Cancel(); });
+                pump.Post(() => ran.Add(2));
+                return Task.CompletedTask;
+            }, stop.Token));
+
+            Assert.Equal(new[] { 1 }, ran);
+            Assert.True(pump.IsClosed);
+        }
+
+        [Fact]
+        public void Many_synchronous_runs_then_a_waiting_one_still_wakes_when_its_work_ends()
+        {
+            var pump = new PipelinePump();
+            var ran = 0;
+            for (var i = 0; i < 1000; i++)
+            {
+                pump.Run(ct =>
+                {
+                    pump.Post(() => ran++);
+                    return Task.CompletedTask;
+                }, CancellationToken.None);
+            }
+
+            var clock = Stopwatch.StartNew();
+            pump.Run(async ct =>
+            {
+                await Task.Delay(50, ct);
+                pump.Post(() => ran++);
+            }, CancellationToken.None);
+
+            Assert.Equal(1001, ran);
+            Assert.True(clock.Elapsed < Promptly, $"took {clock.Elapsed}");
+        }
+
+        [Fact]
         public void Work_that_throws_instead_of_returning_a_task_still_runs_earlier_writes_then_throws()
         {
             var pump = new PipelinePump();
