@@ -119,6 +119,7 @@ namespace AksEgress.Commands
 
         protected override Task BeginProcessingAsync(CancellationToken cancel)
         {
+            ModuleViews.EnsureLoaded(this);
             try
             {
                 _request = new RuleRequest
