@@ -8,9 +8,10 @@
 #
 
 @{
-    # PowerShell 7.4+ (.NET 8) loads the net8.0 build; Windows PowerShell 5.1 loads the net472 build.
-    # Manifests are read in restricted language mode, which allows an if statement on $PSEdition here.
-    RootModule = if ($PSEdition -eq 'Core') { 'bin/Core/AksEgress.dll' } else { 'bin/Desktop/AksEgress.dll' }
+    # $PSEdition is 'Core' on PowerShell 7.4+ (the net8.0 build in bin/Core) and 'Desktop' on Windows PowerShell 5.1
+    # (the net472 build in bin/Desktop); restricted language mode allows it in a string. Not `if ($PSEdition -eq
+    # 'Core')`: binding that -eq in a fresh session costs more than the string (README, Benchmarks).
+    RootModule = "bin/$PSEdition/AksEgress.dll"
 
     ModuleVersion = '0.1.0'
 
@@ -28,7 +29,8 @@
 
     PowerShellVersion = '5.1'
 
-    FormatsToProcess = @('AksEgress.Format.ps1xml')
+    # No FormatsToProcess: Get-AksEgressRule and Test-AksEgress load AksEgress.Format.ps1xml on their first run in a
+    # session (src/AksEgress/Host/ModuleViews.cs says why).
 
     CmdletsToExport = @('Get-AksEgressRule', 'Export-AksEgressRule', 'Test-AksEgress')
 

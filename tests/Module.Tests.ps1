@@ -82,6 +82,72 @@ Describe 'Help' {
     }
 }
 
+Describe 'Views loaded on first use' {
+    BeforeAll {
+        # Each session is a runspace of its own: formats belong to a runspace, so a new one starts without ours
+        # whatever this one loaded, and importing the module there is what a fresh pwsh does.
+        function Invoke-InNewSession([scriptblock]$Script) {
+            $session = [powershell]::Create()
+            try {
+                $null = $session.AddScript($Script).AddArgument($ManifestPath)
+                $output = @($session.Invoke())
+                @($session.Streams.Error) | Should -BeNullOrEmpty
+                $output[0]
+            }
+            finally {
+                $session.Dispose()
+            }
+        }
+
+        # The session's script: its parameter, a view counter, then the steps.
+        $Prelude = 'param([string]$ManifestPath)', 'function Get-ViewCount {',
+        '@(Get-FormatData -TypeName AksEgress.AksEgressRule, AksEgress.AksEgressTestResult | ForEach-Object FormatViewDefinition).Count }' -join [Environment]::NewLine
+        $RuleSession = Invoke-InNewSession ([scriptblock]::Create($Prelude + @'
+
+            Import-Module -Name $ManifestPath
+            $atImport = Get-ViewCount
+            # The formatter is in the same pipeline as the first command: the views must be there for its output.
+            $table = (Get-AksEgressRule -Location eastus -WarningAction SilentlyContinue | Out-String -Width 250) -replace "$([char]27)\[[0-9;]*[A-Za-z]", ''
+            $afterRules = Get-ViewCount
+            $null = @(Get-AksEgressRule -Location westeurope -WarningAction SilentlyContinue)
+            Remove-Module -Name AksEgress
+            Import-Module -Name $ManifestPath
+            $null = @(Get-AksEgressRule -Location eastus -WarningAction SilentlyContinue)
+            [pscustomobject]@{
+                AtImport = $atImport
+                AfterRules = $afterRules
+                AfterMore = Get-ViewCount
+                Header = @($table -split '\r?\n' | Where-Object { $_.Trim() -ne '' })[0]
+            }
+'@))
+        $TestSession = Invoke-InNewSession ([scriptblock]::Create($Prelude + @'
+
+            Import-Module -Name $ManifestPath
+            # An object that is no rule: Test-AksEgress reports it and probes nothing, but it has started.
+            $null = @([pscustomobject]@{ Name = 'not a rule' } | Test-AksEgress -ErrorAction SilentlyContinue -InformationAction SilentlyContinue)
+            [pscustomobject]@{ AfterTest = Get-ViewCount }
+'@))
+    }
+
+    It 'are not loaded by Import-Module' {
+        $RuleSession.AtImport | Should -Be 0
+    }
+
+    It 'are loaded by the first Get-AksEgressRule, in time for its own output' {
+        # AksEgressRule: a table and a list; AksEgressTestResult: a table.
+        $RuleSession.AfterRules | Should -Be 3
+        $RuleSession.Header | Should -Match '^\s*Feature\s+Kind\s+Protocol\s+Port\s+Requirement\s+Destination\s*$'
+    }
+
+    It 'stay one set through later commands and a module reload' {
+        $RuleSession.AfterMore | Should -Be 3
+    }
+
+    It 'are loaded by Test-AksEgress as well' {
+        $TestSession.AfterTest | Should -Be 3
+    }
+}
+
 Describe 'Another Azure.Core loaded first' {
     BeforeAll {
         # A session that already loaded another Azure.Core (Az.Accounts does) must still import the module and run

@@ -9,15 +9,34 @@ namespace AksEgress.Benchmarks
     /// (tests/AksEgress.BareModule), each timed inside a fresh `pwsh -NoProfile -NonInteractive` by a stopwatch around
     /// Import-Module alone, so pwsh's own start-up is not in either number. The rounds alternate the two modules so a
     /// busy moment hits both; the medians are compared. Each import also reports the Azure.* assemblies loaded in any
-    /// load context: the module should load none until a live call needs one.
+    /// load context: the module should load none until a live call needs one. The spread of each side and the
+    /// median of the per-round ratios are printed beside the result, to tell a real change from a noisy run.
     /// </summary>
     internal static class ImportTime
     {
         private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-        public sealed record Result(double ModuleMilliseconds, double BareMilliseconds, IReadOnlyList<string> AzureAssemblies)
+        public sealed record Result(IReadOnlyList<double> Module, IReadOnlyList<double> Bare, IReadOnlyList<string> AzureAssemblies)
         {
+            public double ModuleMilliseconds => Median(Module);
+
+            public double BareMilliseconds => Median(Bare);
+
+            /// <summary>The enforced ratio: median module import over median bare import.</summary>
             public double Ratio => ModuleMilliseconds / BareMilliseconds;
+
+            /// <summary>For reading the run only: the median of each round's module/bare ratio (the two ran back to back).</summary>
+            public double RoundRatio => Median(Module.Zip(Bare, (m, b) => m / b).ToList());
+
+            public string Spread => $"module {Quartiles(Module)} ms, bare {Quartiles(Bare)} ms (quartiles); " +
+                $"median of the {Module.Count} per-round ratios {RoundRatio.ToString("0.00", CultureInfo.InvariantCulture)}";
+
+            private static string Quartiles(IReadOnlyList<double> values)
+            {
+                var sorted = values.OrderBy(v => v).ToArray();
+                string At(double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))].ToString("0", CultureInfo.InvariantCulture);
+                return $"{At(0.25)}-{At(0.75)}";
+            }
         }
 
         /// <summary>The medians over the rounds, or null with the reason when this machine cannot measure it.</summary>
@@ -64,7 +83,7 @@ namespace AksEgress.Benchmarks
                     azure = import.AzureAssemblies;
                     if (!first) baseline.Add(ImportOnce(pwsh, bare).Milliseconds);
                 }
-                return new Result(Median(module), Median(baseline), azure);
+                return new Result(module, baseline, azure);
             }
             finally
             {
@@ -123,7 +142,7 @@ namespace AksEgress.Benchmarks
             return (process.ExitCode, output.Result + error.Result);
         }
 
-        internal static double Median(List<double> values)
+        internal static double Median(IReadOnlyList<double> values)
         {
             var sorted = values.OrderBy(v => v).ToArray();
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;

@@ -120,6 +120,7 @@ namespace AksEgress.Commands
 
         protected override Task BeginProcessingAsync(CancellationToken cancel)
         {
+            ModuleViews.EnsureLoaded(this);
             try
             {
                 _request = new RuleRequest

@@ -98,6 +98,7 @@ namespace AksEgress.Commands
 
         protected override Task BeginProcessingAsync(CancellationToken cancel)
         {
+            ModuleViews.EnsureLoaded(this);
             try
             {
                 _options = EgressTestSetup.Options(new EgressTestRequest

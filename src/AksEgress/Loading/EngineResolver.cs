@@ -28,7 +28,9 @@ namespace AksEgress.Loading
         /// <summary>
         /// Called on every import. The handler is added once however often the module is imported
         /// (Import-Module -Force, several runspaces); imports are counted so that removing the module from one
-        /// runspace does not take the engine away from another that has not touched it yet.
+        /// runspace does not take the engine away from another that has not touched it yet. The load context (and
+        /// the platform list it reads) is made on the first request for the engine, not here: import stays cheap,
+        /// and a session that never runs a command never makes it.
         /// </summary>
         public static void Register(string commonDirectory)
         {
@@ -36,8 +38,7 @@ namespace AksEgress.Loading
             {
                 _imports++;
                 if (_handler != null) return;
-                var context = EngineLoadContext.For(commonDirectory);
-                _handler = (_, name) => Resolve(context, name);
+                _handler = (_, name) => Resolve(commonDirectory, name);
                 AssemblyLoadContext.Default.Resolving += _handler;
             }
         }
@@ -54,7 +55,7 @@ namespace AksEgress.Loading
             }
         }
 
-        private static Assembly? Resolve(EngineLoadContext context, AssemblyName name)
+        private static Assembly? Resolve(string commonDirectory, AssemblyName name)
         {
             if (!string.Equals(name.Name, EngineLoadContext.EngineAssemblyName, StringComparison.OrdinalIgnoreCase)) return null;
             // Never re-enter: a bind the engine context hands back to the default context must not come here again.
@@ -62,7 +63,7 @@ namespace AksEgress.Loading
             _resolving = true;
             try
             {
-                return context.LoadEngine(name);
+                return EngineLoadContext.For(commonDirectory).LoadEngine(name);
             }
             finally
             {

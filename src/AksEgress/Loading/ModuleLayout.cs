@@ -18,6 +18,13 @@ namespace AksEgress.Loading
             return Path.GetFullPath(Path.Combine(hostDirectory, "..", CommonFolderName));
         }
 
+        /// <summary>The module folder, where AksEgress.psd1 and the format file are: two levels above the host assembly.</summary>
+        public static string ModuleDirectoryBeside(string hostAssemblyPath)
+        {
+            var hostDirectory = Path.GetDirectoryName(Path.GetFullPath(hostAssemblyPath)) ?? "";
+            return Path.GetFullPath(Path.Combine(hostDirectory, "..", ".."));
+        }
+
         /// <summary>
         /// The file in <paramref name="commonDirectory"/> that would hold an assembly of this simple name (a
         /// satellite sits in the culture's subfolder), or null when the name cannot be a plain file name there:

@@ -15,6 +15,14 @@ namespace AksEgress.Engine.Tests.Loading
             Assert.Equal(Common, ModuleLayout.CommonDirectoryBeside(Path.Combine(Bin, host, "AksEgress.dll")));
         }
 
+        [Theory]
+        [InlineData("Core")]
+        [InlineData("Desktop")]
+        public void BothHostsFindTheModuleFolderWhereTheFormatFileIs(string host)
+        {
+            Assert.Equal(Path.GetDirectoryName(Bin), ModuleLayout.ModuleDirectoryBeside(Path.Combine(Bin, host, "AksEgress.dll")));
+        }
+
         public static TheoryData<string?, string?, string?> Names() => new()
         {
             // simple name, culture, file under bin/Common (null: refused)

@@ -31,7 +31,21 @@ namespace AksEgress.Engine.Tests.Packaging
         [Fact]
         public void PicksTheHostAssemblyOfTheEditionThatImportsIt()
         {
-            Assert.Matches(@"RootModule\s*=\s*if\s*\(\s*\$PSEdition\s*-eq\s*'Core'\s*\)\s*\{\s*'bin/Core/AksEgress\.dll'\s*\}\s*else\s*\{\s*'bin/Desktop/AksEgress\.dll'\s*\}", Manifest);
+            // $PSEdition is 'Core' on PowerShell 7 and 'Desktop' on Windows PowerShell 5.1: the folder names of the hosts.
+            Assert.Matches(@"(?m)^\s*RootModule\s*=\s*""bin/\$PSEdition/AksEgress\.dll""\s*$", Manifest);
+            foreach (var edition in new[] { "Core", "Desktop" })
+            {
+                Assert.Contains($"bin/{edition}/AksEgress.dll", ExpectedModule.Files);
+            }
+        }
+
+        [Fact]
+        public void LeavesTheViewsToTheFirstCommandThatWritesThem()
+        {
+            // FormatsToProcess would rebuild the session's whole format table during Import-Module; ModuleViews adds
+            // the file on first use instead, so the manifest must not name it too.
+            Assert.DoesNotMatch(@"(?m)^\s*FormatsToProcess\s*=", Manifest);
+            Assert.Contains("AksEgress.Format.ps1xml", ExpectedModule.Files);
         }
 
         [Fact]
