@@ -180,6 +180,28 @@ namespace AksEgress.Clusters
                 who, AksEgressErrorKind.InvalidData);
         }
 
+        /// <summary>
+        /// A first look at a piped object before any of it is copied: its top-level property names only. An object
+        /// with none of a cluster's properties (a string, a file, a type, a script block) is refused here at once, so
+        /// nothing of it is walked. <paramref name="objectText"/> says what it is, e.g. "a string", "a FileInfo object".
+        /// </summary>
+        public static void RefuseByNames(IReadOnlyCollection<string> names, string objectText)
+        {
+            foreach (var name in names)
+            {
+                if (string.Equals(name, "properties", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "type", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "value", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "data", StringComparison.OrdinalIgnoreCase)) return;
+                foreach (var key in ClusterKeys)
+                {
+                    if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase)) return;
+                }
+            }
+            throw new AksEgressInputException("NotAnAksCluster",
+                $"The piped object is {objectText}, which has none of an AKS cluster's properties ({string.Join(", ", ClusterKeys.Take(6))}, ...). " +
+                "Pipe Get-AzAksCluster output, 'az aks show' output (ConvertFrom-Json), or Search-AzGraph rows of type microsoft.containerservice/managedclusters.",
+                null, AksEgressErrorKind.InvalidData);
+        }
+
         /// <summary>Properties every shape of a cluster has at least one of, whatever else is missing.</summary>
         private static readonly string[] ClusterKeys = { "agentPoolProfiles", "fqdn", "privateFQDN", "dnsPrefix", "kubernetesVersion", "nodeResourceGroup", "networkProfile", "addonProfiles", "apiServerAccessProfile" };
 

@@ -27,10 +27,28 @@ namespace AksEgress.Export
         public static AksEgressRule FromTree(IReadOnlyDictionary<string, object?> record) =>
             FromProperties(name => Clusters.PropertyTree.Get(record, name));
 
+        /// <summary>
+        /// A first look at a piped object before any of it is copied: an object without a Destination property (a
+        /// string, a file, a type) cannot be a rule, and is refused at once without walking it.
+        /// </summary>
+        public static void RefuseByNames(IReadOnlyCollection<string> names, string objectText)
+        {
+            foreach (var name in names)
+            {
+                if (string.Equals(name, "Destination", StringComparison.OrdinalIgnoreCase)) return;
+            }
+            throw new AksEgressInputException("InvalidRuleRecord",
+                $"The input object is {objectText}, not an egress rule: it has no Destination property. Pipe objects from Get-AksEgressRule, or Import-Csv / ConvertFrom-Json of an Export-AksEgressRule file.",
+                null, AksEgressErrorKind.InvalidData);
+        }
+
         /// <summary>Builds a rule; throws AksEgressInputException naming the property that is missing or wrong.</summary>
         public static AksEgressRule FromProperties(Func<string, object?> property)
         {
             var destination = Text(property, "Destination", required: true);
+            // An address that tools read differently (010.0.0.4, 2130706433) would become another rule than meant.
+            var addressProblem = IpAddressText.Problem(destination);
+            if (addressProblem != null) throw Invalid("Destination", destination, addressProblem);
             var rule = new AksEgressRule
             {
                 RuleId = Text(property, "RuleId", required: false).Length > 0 ? Text(property, "RuleId", false) : "custom",
@@ -69,9 +87,27 @@ namespace AksEgress.Export
             return rule;
         }
 
+        /// <summary>
+        /// The value of a property that must be one scalar. A list or an object there (Destination = @('a','b'), a
+        /// hashtable) would otherwise be written out as its .NET type name, a rule to "System.Collections..."; it is
+        /// refused for that object instead.
+        /// </summary>
+        private static object? Scalar(Func<string, object?> property, string name)
+        {
+            var value = property(name);
+            if (value is IReadOnlyDictionary<string, object?> || value is IReadOnlyList<object?> || value is System.Collections.ICollection)
+            {
+                var what = value is IReadOnlyDictionary<string, object?> ? "an object with properties" : "a list of values";
+                throw new AksEgressInputException("InvalidRuleRecord",
+                    $"The input object is not a usable egress rule: {name} is {what}, not one value. Give each rule one {name} (pipe one object per destination).",
+                    name, AksEgressErrorKind.InvalidData);
+            }
+            return value;
+        }
+
         private static int Port(Func<string, object?> property)
         {
-            var value = property("Port");
+            var value = Scalar(property, "Port");
             if (value is int i && i >= 1 && i <= 65535) return i;
             var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port >= 1 && port <= 65535) return port;
@@ -80,7 +116,7 @@ namespace AksEgress.Export
 
         private static string Text(Func<string, object?> property, string name, bool required)
         {
-            var text = Convert.ToString(property(name), CultureInfo.InvariantCulture)?.Trim() ?? "";
+            var text = Convert.ToString(Scalar(property, name), CultureInfo.InvariantCulture)?.Trim() ?? "";
             // Undo the CSV export's formula guard ("'=x" -> "=x"); trimming first, so the guard is the first character.
             text = CsvFormulaGuard.Restore(text);
             if (required && text.Length == 0) throw Invalid(name, null, $"the rule has no {name}.");
@@ -91,7 +127,7 @@ namespace AksEgress.Export
 
         private static T Enum<T>(Func<string, object?> property, string name, T fallback) where T : struct
         {
-            var value = property(name);
+            var value = Scalar(property, name);
             if (value is T typed) return typed;
             var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
             if (string.IsNullOrEmpty(text)) return fallback;
@@ -101,7 +137,7 @@ namespace AksEgress.Export
 
         private static T RequiredEnum<T>(Func<string, object?> property, string name) where T : struct
         {
-            var value = property(name);
+            var value = Scalar(property, name);
             if (value == null || Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim().Length == 0) throw Invalid(name, null, $"the rule has no {name}.");
             return Enum(property, name, default(T));
         }

@@ -23,6 +23,8 @@ namespace AksEgress.Commands
         private ExportOptions _options = new ExportOptions();
         private string? _filePath;
         private int _refused;
+        // Ctrl+C while a large piped object is copied: the copy looks at this token as it goes.
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         public PSObject[] InputObject { get; set; } = new PSObject[0];
@@ -153,7 +155,7 @@ namespace AksEgress.Commands
                 if (item == null) continue;
                 try
                 {
-                    _rules.Add(PipedRule.Read(item, _trees));
+                    _rules.Add(PipedRule.Read(item, _trees, _stopping.Token));
                 }
                 catch (AksEgressInputException ex)
                 {
@@ -221,6 +223,8 @@ namespace AksEgress.Commands
                 WriteError(new ErrorRecord(ex, "ExportFileWriteFailed", ErrorCategory.WriteError, path));
             }
         }
+
+        protected override void StopProcessing() => _stopping.Cancel();
 
         private static string RefusalErrorId(ExportFileAction action)
         {

@@ -184,7 +184,9 @@ namespace AksEgress.Commands
                 {
                     case ParameterSets.InputObject:
                         if (InputObject == null) return;
-                        var tree = _trees.FromObject(InputObject);
+                        // What has none of a cluster's properties is refused before any of it is walked; the copy is bounded.
+                        ClusterProfileReader.RefuseByNames(PropertyTreeBuilder.TopLevelNames(InputObject, out var what), what);
+                        var tree = _trees.FromObject(InputObject, cancel);
                         // ConnectArm runs inside the call before its first await, so still on the pipeline thread.
                         Write(await _live.ForPipedAsync(tree, _armTried ? null : (Action)ConnectArm, cancel).ConfigureAwait(false));
                         break;
@@ -201,7 +203,7 @@ namespace AksEgress.Commands
             }
             catch (AksEgressInputException ex)
             {
-                QueueError(ErrorRecords.FromInput(ex));
+                QueueError(ErrorRecords.FromInput(ex, InputObject));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is PipelineStoppedException))
             {

@@ -123,11 +123,11 @@ namespace AksEgress.Commands
             if (ParameterSetName != ParameterSets.InputObject || InputObject == null) return Task.CompletedTask;
             try
             {
-                _rules.Add(PipedRule.Read(InputObject, _trees));
+                _rules.Add(PipedRule.Read(InputObject, _trees, cancel));
             }
             catch (AksEgressInputException ex)
             {
-                WriteError(ErrorRecords.FromInput(ex)); // one unusable row; the others are still tested
+                WriteError(ErrorRecords.FromInput(ex, InputObject)); // one unusable row; the others are still tested
             }
             return Task.CompletedTask;
         }

@@ -10,6 +10,10 @@ namespace AksEgress.Commands
         public static ErrorRecord FromInput(AksEgressInputException ex) =>
             new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), ex.Target);
 
+        /// <summary>An error about a piped object: its target is what the engine named, else the object itself.</summary>
+        public static ErrorRecord FromInput(AksEgressInputException ex, object? piped) =>
+            new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), ex.Target ?? piped);
+
         /// <summary>A failure the engine did not foresee; still reported as a PowerShell error, never a raw .NET exception.</summary>
         public static ErrorRecord Unexpected(Exception ex, string errorId, object? target) =>
             new ErrorRecord(new InvalidOperationException($"AksEgress failed unexpectedly: {ex.Message} Please report this with the command you ran.", ex),

@@ -7,7 +7,12 @@ namespace AksEgress.Commands
     internal static class PipedRule
     {
         /// <summary>Throws AksEgressInputException naming the property that is missing or wrong.</summary>
-        public static AksEgressRule Read(PSObject item, PropertyTreeBuilder trees) =>
-            item.BaseObject as AksEgressRule ?? RuleRecord.FromTree(trees.FromObject(item));
+        public static AksEgressRule Read(PSObject item, PropertyTreeBuilder trees, System.Threading.CancellationToken cancel)
+        {
+            if (item.BaseObject is AksEgressRule rule) return rule;
+            // What has no Destination at all (a string, a file, a type) is refused before any of it is walked.
+            RuleRecord.RefuseByNames(PropertyTreeBuilder.TopLevelNames(item, out var what), what);
+            return RuleRecord.FromTree(trees.FromObject(item, cancel));
+        }
     }
 }
