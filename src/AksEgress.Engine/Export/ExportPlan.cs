@@ -16,6 +16,7 @@ namespace AksEgress.Export
             Placeholders = placeholders;
             Options = options;
             CollectionGroupName = collectionGroupName;
+            PlaceholderInputs = PlaceholderInput.For(placeholders);
         }
 
         /// <summary>The input rules, without exact duplicates, in input order (for the per-rule formats: Csv, Json, Markdown).</summary>
@@ -30,6 +31,18 @@ namespace AksEgress.Export
         public IReadOnlyList<string> FqdnTagClusters { get; }
         /// <summary>Unfilled placeholder names in the rules (APIServerPublicIP, CustomDnsIP), sorted.</summary>
         public IReadOnlyList<string> Placeholders { get; }
+        /// <summary>The deployment input of each placeholder, in the order of <see cref="Placeholders"/>, named for every format.</summary>
+        public IReadOnlyList<PlaceholderInput> PlaceholderInputs { get; }
+
+        /// <summary>The deployment input that stands for <paramref name="placeholder"/>.</summary>
+        public PlaceholderInput InputFor(string placeholder)
+        {
+            foreach (var input in PlaceholderInputs)
+            {
+                if (input.Placeholder == placeholder) return input;
+            }
+            throw new System.ArgumentException($"'{placeholder}' is not a placeholder of this plan.", nameof(placeholder));
+        }
         public ExportOptions Options { get; }
         /// <summary>The collection group name, already reduced to the characters Azure accepts.</summary>
         public string CollectionGroupName { get; }

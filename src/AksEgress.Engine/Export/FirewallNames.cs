@@ -33,20 +33,21 @@ namespace AksEgress.Export
         public static IReadOnlyDictionary<MergedRule, string> ForRules(ExportPlan plan)
         {
             var names = new Dictionary<MergedRule, string>();
-            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var used = new UniqueNames(new[] { FqdnTagRuleName });
             foreach (var rule in plan.ApplicationRules.Concat(plan.NetworkRules))
             {
                 var stem = Sanitize($"{rule.Protocol.ToString().ToLowerInvariant()}-{rule.Port}-{rule.Destination.Replace("*", "wildcard")}");
                 if (stem.Length == 0) stem = "rule";
-                var name = stem;
-                for (var n = 2; !used.Add(name); n++)
-                {
-                    var suffix = "-" + n;
-                    name = (stem.Length + suffix.Length > MaxLength ? stem.Substring(0, MaxLength - suffix.Length) : stem) + suffix;
-                }
-                names[rule] = name;
+                names[rule] = used.Take(n => n == 1 ? stem : Numbered(stem, n));
             }
             return names;
+        }
+
+        /// <summary>The stem with "-n", shortened so the name stays within <see cref="MaxLength"/>.</summary>
+        private static string Numbered(string stem, int n)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (stem.Length + suffix.Length > MaxLength ? stem.Substring(0, MaxLength - suffix.Length) : stem) + suffix;
         }
 
         /// <summary>The name of the single rule that carries the AzureKubernetesService FQDN tag.</summary>

@@ -156,6 +156,16 @@ namespace AksEgress.Engine.Tests.Export
         }
 
         [Fact]
+        public void CollidingPlaceholdersGetOneParameterEachAndEachRuleItsOwn()
+        {
+            using var doc = JsonDocument.Parse(Write(ExportFixtures.CollidingPlaceholderRules()));
+            var parameters = doc.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith("destination", StringComparison.Ordinal)).ToList();
+            Assert.Equal(new[] { "destinationMyDns", "destinationMyDns2", "destinationMyDns3" }, parameters);
+            var used = Rules(doc, FirewallNames.NetworkCollectionName).Select(r => Assert.Single(Strings(r.GetProperty("destinationAddresses")))).ToList();
+            Assert.Equal(parameters.Select(p => $"[parameters('{p}')]"), used);
+        }
+
+        [Fact]
         public void FilledPlaceholdersAreAddressesAndNoParameters()
         {
             using var doc = Arm(ExportFixtures.UsGov);

@@ -118,6 +118,28 @@ namespace AksEgress.Engine.Tests.Export
                 .Any(a => a.Contains("APIServerPublicIP") || a.Contains("CustomDnsIP")));
         }
 
+        /// <summary>"My Dns", "My-Dns" and "My_Dns" all read MY_DNS: each still gets its own environment variable, and its rule its value.</summary>
+        [Fact]
+        public void CollidingPlaceholdersGetOneInputEach()
+        {
+            var plan = Plan(ExportFixtures.CollidingPlaceholderRules());
+            var script = Write(plan);
+            var run = RunScript(script, new Dictionary<string, string>(Required)
+            {
+                ["DESTINATION_MY_DNS"] = "10.0.0.1",
+                ["DESTINATION_MY_DNS_2"] = "10.0.0.2",
+                ["DESTINATION_MY_DNS_3"] = "10.0.0.3",
+            });
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan);
+            Assert.Equal(new[] { "10.0.0.1", "10.0.0.2", "10.0.0.3" }, run.Calls.Skip(1).Select(c => Assert.Single(Values(c, "--destination-addresses"))));
+
+            var missing = RunScript(script, new Dictionary<string, string>(Required) { ["DESTINATION_MY_DNS"] = "10.0.0.1", ["DESTINATION_MY_DNS_2"] = "10.0.0.2" });
+            Assert.NotEqual(0, missing.ExitCode);
+            Assert.Contains("DESTINATION_MY_DNS_3", missing.Stderr);
+            Assert.Empty(missing.Calls);
+        }
+
         [Fact]
         public void UsGovScriptHasTheKnownAddressesAndNeedsNoPlaceholderInput()
         {

@@ -239,6 +239,18 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Contains("'[z]'", text);
         }
 
+        /// <summary>Placeholders whose parameter names collide: each gets its own parameter, declared once, and its own rule uses it.</summary>
+        [Fact]
+        public void CollidingPlaceholdersGetOneParameterEach()
+        {
+            var text = Checked(ExportFixtures.CollidingPlaceholderRules(), ExportFixtures.Options());
+            foreach (var name in new[] { "destinationMyDns", "destinationMyDns2", "destinationMyDns3" })
+            {
+                Assert.Single(Regex.Matches(text, "\nparam " + name + " string\n"));
+                Assert.Single(Regex.Matches(text, "destinationAddresses: \\[\n +" + name + "\n"));
+            }
+        }
+
         [Theory]
         [InlineData("plain", "'plain'")]
         [InlineData("it's", @"'it\'s'")]
@@ -321,6 +333,7 @@ namespace AksEgress.Engine.Tests.Export
                 yield return Export(ExportFixtures.Rules(ExportFixtures.UsGov), ExportFormat.Bicep, HostNamedGroupOptions());
                 yield return Export(ExportFixtures.HostileRules(), ExportFormat.Bicep, ExportFixtures.Options());
                 yield return Export(UnusualTextRules(), ExportFormat.Bicep, ExportFixtures.Options());
+                yield return Export(ExportFixtures.CollidingPlaceholderRules(), ExportFormat.Bicep, ExportFixtures.Options());
                 yield return WithoutSuppressions(Export(ExportFixtures.Rules(ExportFixtures.Public), ExportFormat.Bicep, ExportFixtures.Options()));
                 yield return HostProbe.Text;
                 foreach (var file in GoldenBicepFiles) yield return File.ReadAllText(Path.Combine(Golden.Directory(), (string)file[0]));

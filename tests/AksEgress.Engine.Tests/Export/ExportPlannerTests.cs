@@ -164,6 +164,20 @@ namespace AksEgress.Engine.Tests.Export
             Assert.All(names, n => Assert.Matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$", n));
         }
 
+        [Fact]
+        public void PlaceholdersWhoseNamesCollideGetOneNumberedInputEachInEveryFormat()
+        {
+            var plan = Plan(ExportFixtures.CollidingPlaceholderRules());
+            Assert.Equal(ExportFixtures.CollidingPlaceholders, plan.PlaceholderInputs.Select(i => i.Placeholder));
+            Assert.Equal(new[] { "destinationMyDns", "destinationMyDns2", "destinationMyDns3" }, plan.PlaceholderInputs.Select(i => i.ArmName));
+            Assert.Equal(new[] { "destination_my_dns", "destination_my_dns_2", "destination_my_dns_3" }, plan.PlaceholderInputs.Select(i => i.TerraformName));
+            Assert.Equal(new[] { "DESTINATION_MY_DNS", "DESTINATION_MY_DNS_2", "DESTINATION_MY_DNS_3" }, plan.PlaceholderInputs.Select(i => i.ShellName));
+
+            var names = FirewallNames.ForRules(plan).Values.ToList();
+            Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.Contains("udp-53-My-Dns-2", names);
+        }
+
         private static ExportPlan PlanNamed(string groupName) =>
             Plan(ExportFixtures.Rules(ExportFixtures.UsGov), new ExportOptions { CollectionGroupName = groupName, SourceAddresses = new List<string> { "10.0.0.0/8" } });
     }

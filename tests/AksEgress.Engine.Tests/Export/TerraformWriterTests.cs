@@ -75,6 +75,19 @@ namespace AksEgress.Engine.Tests.Export
             }
         }
 
+        /// <summary>"My Dns", "My-Dns" and "My_Dns" all read my_dns: each still gets one variable of its own (a second declaration of one name fails terraform init).</summary>
+        [Fact]
+        public void CollidingPlaceholdersGetOneVariableEach()
+        {
+            var plan = Plan(ExportFixtures.CollidingPlaceholderRules());
+            using var json = Hcl2Json.Parse(Write(plan));
+            var root = json.RootElement;
+            AssertDescribesPlan(root, plan);
+            var names = new[] { "destination_my_dns", "destination_my_dns_2", "destination_my_dns_3" };
+            foreach (var name in names) Assert.Equal("${list(string)}", Variable(root, name).GetProperty("type").GetString());
+            Assert.Equal(names.Select(n => "${var." + n + "}"), Rules(root, "network_rule_collection").Select(r => r.GetProperty("destination_addresses").GetString()));
+        }
+
         [Fact]
         public void KnownAddressesNeedNoVariables()
         {

@@ -88,6 +88,7 @@ namespace AksEgress.Export
         public const string SourceAddressesParameter = "sourceAddresses";
         public const string ApiServerParameter = "apiServerPublicIp";
         public const string CustomDnsParameter = "customDnsServers";
+        public const string DnsProxyParameter = "dnsProxyEnabled";
         /// <summary>The longest rule description written; longer ones are cut, keeping the DNS proxy note.</summary>
         public const int MaxDescriptionLength = 1024;
         private const string Ellipsis = "...";
@@ -227,20 +228,17 @@ namespace AksEgress.Export
         {
             // Looked up by key only; the parameters list keeps the order.
             var byPlaceholder = new Dictionary<string, ArmParameter>(StringComparer.Ordinal);
-            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var existing in parameters) used.Add(existing.Name);
-            used.Add(SourceAddressesParameter);
-            foreach (var placeholder in plan.Placeholders)
+            foreach (var input in plan.PlaceholderInputs)
             {
                 ArmParameter parameter;
-                if (placeholder == Placeholders.ApiServerPublicIp)
+                if (input.Placeholder == Placeholders.ApiServerPublicIp)
                 {
-                    parameter = new ArmParameter(ApiServerParameter, "string",
+                    parameter = new ArmParameter(input.ArmName, "string",
                         "Public IP address of the AKS API server (resolve the API server FQDN of the cluster). Only pods that reach the API server by IP address need this rule.");
                 }
-                else if (placeholder == Placeholders.CustomDnsIp)
+                else if (input.Placeholder == Placeholders.CustomDnsIp)
                 {
-                    parameter = new ArmParameter(CustomDnsParameter, "array",
+                    parameter = new ArmParameter(input.ArmName, "array",
                         "IP addresses of the custom DNS servers that the virtual network of the cluster uses, for example 10.0.0.4. Needed only with custom DNS servers.")
                     {
                         MinLength = 1,
@@ -248,29 +246,13 @@ namespace AksEgress.Export
                 }
                 else
                 {
-                    parameter = new ArmParameter(UniqueIdentifier("destination", placeholder, used), "string",
-                        "Destination address for the placeholder " + Clean(placeholder) + ", which must be replaced by the real address.");
+                    parameter = new ArmParameter(input.ArmName, "string",
+                        "Destination address for the placeholder " + Clean(input.Placeholder) + ", which must be replaced by the real address.");
                 }
-                used.Add(parameter.Name);
-                byPlaceholder[placeholder] = parameter;
+                byPlaceholder[input.Placeholder] = parameter;
                 parameters.Add(parameter);
             }
             return byPlaceholder;
-        }
-
-        /// <summary>An ASCII identifier (valid in ARM and Bicep) made from any text.</summary>
-        private static string UniqueIdentifier(string prefix, string text, HashSet<string> used)
-        {
-            var builder = new StringBuilder(prefix);
-            foreach (var c in text)
-            {
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) builder.Append(c);
-                if (builder.Length >= 60) break;
-            }
-            var stem = builder.ToString();
-            var name = stem;
-            for (var n = 2; used.Contains(name); n++) name = stem + n.ToString(CultureInfo.InvariantCulture);
-            return name;
         }
 
         private static ArmObject Collection(string name, int priority, List<ArmNode> rules) =>

@@ -16,6 +16,13 @@ namespace AksEgress.Export
     {
         public const string ApiServerInput = "API_SERVER_PUBLIC_IP";
         public const string CustomDnsInput = "CUSTOM_DNS_SERVERS";
+        public const string DnsProxyInput = "DNS_PROXY_ENABLED";
+
+        /// <summary>The variables the script sets itself, which no placeholder input may take.</summary>
+        internal static readonly string[] DeclaredVariables =
+        {
+            "RESOURCE_GROUP", "POLICY_NAME", "PRIORITY", "SOURCE_ADDRESSES", "SOURCE_IP_GROUPS", DnsProxyInput, ApiServerInput, CustomDnsInput,
+        };
         private const string Group = "az network firewall policy rule-collection-group";
 
         public string Write(ExportPlan plan)
@@ -50,7 +57,7 @@ namespace AksEgress.Export
                     ? (sourceInput, "space-separated resource ids of the source IP groups (default: the groups below)")
                     : (sourceInput, "space-separated source addresses or CIDRs, the node subnets (default: the addresses below)"),
             };
-            foreach (var placeholder in plan.Placeholders) inputs.Add((InputFor(placeholder), InputHelp(placeholder) + " (required)"));
+            foreach (var input in plan.PlaceholderInputs) inputs.Add((input.ShellName, InputHelp(input.Placeholder) + " (required)"));
             var width = inputs.Max(i => i.Name.Length);
             foreach (var (name, text) in inputs) Line($"#   {name.PadRight(width)}  {text}");
             Line("set -euo pipefail");
@@ -81,11 +88,11 @@ namespace AksEgress.Export
             Line("  exit 1");
             Line("fi");
 
-            foreach (var placeholder in plan.Placeholders)
+            foreach (var placeholder in plan.PlaceholderInputs)
             {
-                var input = InputFor(placeholder);
-                Line($"{input}=\"${{{input}:?set {input} to the {InputHelp(placeholder)}}}\"");
-                if (!IsSingleAddress(placeholder)) Line($"read -r -a {input} <<< \"${input}\"");
+                var input = placeholder.ShellName;
+                Line($"{input}=\"${{{input}:?set {input} to the {InputHelp(placeholder.Placeholder)}}}\"");
+                if (!placeholder.IsSingleAddress) Line($"read -r -a {input} <<< \"${input}\"");
             }
             Line();
 
@@ -122,8 +129,8 @@ namespace AksEgress.Export
                             flags.Add(("--destination-fqdns", ShellText.Quote(rule.Destination)));
                             break;
                         case DestinationType.Placeholder:
-                            var input = InputFor(rule.Destination);
-                            flags.Add(("--destination-addresses", IsSingleAddress(rule.Destination) ? $"\"${input}\"" : $"\"${{{input}[@]}}\""));
+                            var input = plan.InputFor(rule.Destination);
+                            flags.Add(("--destination-addresses", input.IsSingleAddress ? $"\"${input.ShellName}\"" : $"\"${{{input.ShellName}[@]}}\""));
                             break;
                         default:
                             flags.Add(("--destination-addresses", ShellText.Quote(rule.Destination)));
@@ -207,19 +214,6 @@ namespace AksEgress.Export
                 }
             }
         }
-
-        /// <summary>Environment variable that stands for a placeholder destination.</summary>
-        internal static string InputFor(string placeholder)
-        {
-            switch (placeholder)
-            {
-                case Placeholders.ApiServerPublicIp: return ApiServerInput;
-                case Placeholders.CustomDnsIp: return CustomDnsInput;
-                default: return TerraformWriter.VariableFor(placeholder).ToUpperInvariant();
-            }
-        }
-
-        private static bool IsSingleAddress(string placeholder) => TerraformWriter.IsSingleAddress(placeholder);
 
         private static string InputHelp(string placeholder)
         {

@@ -18,6 +18,13 @@ namespace AksEgress.Export
         public const string ResourceName = "aks_egress";
         public const string ApiServerVariable = "api_server_public_ip";
         public const string CustomDnsVariable = "custom_dns_servers";
+        public const string DnsProxyVariable = "dns_proxy_enabled";
+
+        /// <summary>The variables the file declares itself, which no placeholder variable may take.</summary>
+        internal static readonly string[] DeclaredVariables =
+        {
+            "firewall_policy_id", "rule_collection_group_priority", "source_addresses", "source_ip_groups", DnsProxyVariable, ApiServerVariable, CustomDnsVariable,
+        };
 
         public string Write(ExportPlan plan)
         {
@@ -37,7 +44,7 @@ namespace AksEgress.Export
             }
             if (plan.Placeholders.Count > 0)
             {
-                file.Comment("").Comment("Destinations only you know are variables without a default: " + string.Join(", ", plan.Placeholders.Select(VariableFor)) + ".");
+                file.Comment("").Comment("Destinations only you know are variables without a default: " + string.Join(", ", plan.PlaceholderInputs.Select(i => i.TerraformName)) + ".");
             }
             file.BlankLine();
 
@@ -75,12 +82,12 @@ namespace AksEgress.Export
                     .Strings("default", sources));
             }
 
-            foreach (var placeholder in plan.Placeholders)
+            foreach (var input in plan.PlaceholderInputs)
             {
                 file.BlankLine();
-                file.Nested($"variable \"{VariableFor(placeholder)}\"", new HclBody()
-                    .Expression("type", IsSingleAddress(placeholder) ? "string" : "list(string)")
-                    .String("description", VariableDescription(placeholder)));
+                file.Nested($"variable \"{input.TerraformName}\"", new HclBody()
+                    .Expression("type", input.IsSingleAddress ? "string" : "list(string)")
+                    .String("description", VariableDescription(input.Placeholder)));
             }
             file.BlankLine();
 
@@ -106,8 +113,9 @@ namespace AksEgress.Export
                             body.Strings("destination_fqdns", new[] { rule.Destination });
                             break;
                         case DestinationType.Placeholder:
-                            var variable = "var." + VariableFor(rule.Destination);
-                            body.Expression("destination_addresses", IsSingleAddress(rule.Destination) ? "[" + variable + "]" : variable);
+                            var input = plan.InputFor(rule.Destination);
+                            var variable = "var." + input.TerraformName;
+                            body.Expression("destination_addresses", input.IsSingleAddress ? "[" + variable + "]" : variable);
                             break;
                         default:
                             body.Strings("destination_addresses", new[] { rule.Destination });
@@ -150,20 +158,6 @@ namespace AksEgress.Export
             return output.ToString();
         }
 
-        /// <summary>Terraform variable that stands for a placeholder destination.</summary>
-        internal static string VariableFor(string placeholder)
-        {
-            switch (placeholder)
-            {
-                case Placeholders.ApiServerPublicIp: return ApiServerVariable;
-                case Placeholders.CustomDnsIp: return CustomDnsVariable;
-                default: return "destination_" + Snake(placeholder);
-            }
-        }
-
-        /// <summary>The API server has one public address; other placeholders (custom DNS servers) are lists.</summary>
-        internal static bool IsSingleAddress(string placeholder) => placeholder == Placeholders.ApiServerPublicIp;
-
         private static string VariableDescription(string placeholder)
         {
             switch (placeholder)
@@ -175,19 +169,6 @@ namespace AksEgress.Export
                 default:
                     return $"Destination addresses that stand for the placeholder {placeholder}.";
             }
-        }
-
-        private static string Snake(string text)
-        {
-            var builder = new StringBuilder();
-            foreach (var c in text)
-            {
-                if (char.IsUpper(c) && builder.Length > 0 && builder[builder.Length - 1] != '_') builder.Append('_');
-                var lower = char.ToLowerInvariant(c);
-                builder.Append((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ? lower : '_');
-            }
-            var name = builder.ToString().Trim('_');
-            return name.Length == 0 ? "placeholder" : name;
         }
 
         private static HclBody CollectionHeader(string name, int priority) => new HclBody()
