@@ -65,13 +65,13 @@ namespace AksEgress.Export
 
         public const string FqdnTag = "AzureKubernetesService";
 
-        /// <summary>The description of the rule that carries the FQDN tag, the same in every deployable format.</summary>
+        /// <summary>The description of the rule that carries the FQDN tag, the same in every deployable format (see <see cref="FirewallText"/>).</summary>
         public string FqdnTagDescription
         {
             get
             {
                 var text = $"Required; features: Core; FQDN tag {FqdnTag} for the core AKS HTTPS endpoints";
-                return FqdnTagClusters.Count == 0 ? text : text + "; clusters: " + string.Join(", ", FqdnTagClusters);
+                return FirewallText.Description(FqdnTagClusters.Count == 0 ? text : text + "; clusters: " + string.Join(", ", FqdnTagClusters), null);
             }
         }
         public const string DnsProxyNote = "Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).";

@@ -9,11 +9,29 @@ namespace AksEgress.Export
     /// <summary>Turns a stream of rules into one firewall configuration: checks options, merges, applies the FQDN tag.</summary>
     public static class ExportPlanner
     {
-        /// <summary>Plans one export. <paramref name="deployable"/>: the output is a firewall configuration (ARM, Bicep, Terraform, az), so warn about wide sources and unfilled placeholders.</summary>
-        public static ExportPlan Build(IEnumerable<AksEgressRule> rules, ExportOptions options, ICollection<string> warnings, bool deployable = true)
+        /// <summary>
+        /// Plans one export. <paramref name="deployable"/>: the output is a firewall configuration (ARM, Bicep, Terraform,
+        /// az), so warn about wide sources and unfilled placeholders and hold the rules to Azure Firewall's limits. A
+        /// rule that cannot be exported (<see cref="RuleLimits"/>) is left out and its error added to
+        /// <paramref name="refused"/>, or to the warnings when none is given.
+        /// </summary>
+        public static ExportPlan Build(IEnumerable<AksEgressRule> rules, ExportOptions options, ICollection<string> warnings, bool deployable = true,
+            ICollection<AksEgressInputException>? refused = null)
         {
             ValidateOptions(options);
-            var unique = Deduplicate(rules);
+            var unique = new List<AksEgressRule>();
+            foreach (var rule in Deduplicate(rules))
+            {
+                var problem = RuleLimits.Problem(rule, deployable);
+                if (problem == null) unique.Add(rule);
+                else if (refused != null) refused.Add(problem);
+                else warnings.Add(problem.Message);
+            }
+            var groupName = FirewallNames.Sanitize(options.CollectionGroupName);
+            if (deployable && groupName != options.CollectionGroupName)
+            {
+                warnings.Add($"-CollectionGroupName '{FirewallText.Clean(options.CollectionGroupName)}' is written as '{groupName}': {FirewallNames.GroupNameRule}");
+            }
 
             var expressible = new List<AksEgressRule>();
             foreach (var rule in unique)
@@ -61,7 +79,7 @@ namespace AksEgress.Export
                 warnings.Add("No -SourceAddress was given, so every rule allows any source ('*'). That is wide: pass the node subnet CIDRs of the cluster(s).");
             }
 
-            return new ExportPlan(unique, application, network, tagClusters, usesTag, placeholders, options, FirewallNames.Sanitize(options.CollectionGroupName));
+            return new ExportPlan(unique, application, network, tagClusters, usesTag, placeholders, options, groupName);
         }
 
         /// <summary>
@@ -113,10 +131,11 @@ namespace AksEgress.Export
                         $"-SourceIpGroup '{group}' is not an IP group resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/ipGroups/<name>).", group);
                 }
             }
-            if (FirewallNames.Sanitize(options.CollectionGroupName).Length == 0)
+            if (FirewallNames.Sanitize(options.CollectionGroupName).Length < FirewallNames.MinGroupNameLength)
             {
                 throw new AksEgressInputException("InvalidCollectionGroupName",
-                    $"-CollectionGroupName '{options.CollectionGroupName}' has no letter or digit; give a name such as 'aks-egress'.", options.CollectionGroupName);
+                    $"-CollectionGroupName '{FirewallText.Clean(options.CollectionGroupName ?? "")}' cannot be made a rule collection group name: {FirewallNames.GroupNameRule} Give a name such as 'aks-egress'.",
+                    options.CollectionGroupName);
             }
         }
     }

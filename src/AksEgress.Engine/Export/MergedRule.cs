@@ -43,9 +43,10 @@ namespace AksEgress.Export
 
         /// <summary>
         /// The description a firewall rule carries: <see cref="Description"/>, and for a network rule to an FQDN
-        /// the reminder that Azure Firewall DNS proxy must be on. Every deployable format uses this text.
+        /// the reminder that Azure Firewall DNS proxy must be on, made fit for the firewall by
+        /// <see cref="FirewallText.Description"/>. Every deployable format writes this text.
         /// </summary>
-        public string FirewallDescription => FirewallNote == null ? Description : Description + "; " + FirewallNote;
+        public string FirewallDescription => FirewallText.Description(Description, FirewallNote);
 
         /// <summary>Features and clusters the rule serves, for a rule description. Plain text, not yet escaped.</summary>
         public string Description

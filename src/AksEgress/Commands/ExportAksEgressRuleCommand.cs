@@ -181,9 +181,12 @@ namespace AksEgress.Commands
                 return;
             }
 
-            if (_filePath != null && ExportFilePolicy.WritesNothing(_rules.Count, _refused))
+            // A rule Azure Firewall would refuse is reported on its own; the export holds the others.
+            foreach (var rule in result.Refused) WriteError(ErrorRecords.FromInput(rule));
+            var refused = _refused + result.Refused.Count;
+            if (_filePath != null && ExportFilePolicy.WritesNothing(_rules.Count - result.Refused.Count, refused))
             {
-                WriteError(new ErrorRecord(new InvalidOperationException(ExportFilePolicy.ExplainNothingWritten(_refused, _filePath)),
+                WriteError(new ErrorRecord(new InvalidOperationException(ExportFilePolicy.ExplainNothingWritten(refused, _filePath)),
                     "ExportNothingToWrite", ErrorCategory.InvalidData, _filePath));
                 return;
             }

@@ -325,15 +325,6 @@ namespace AksEgress.Engine.Tests.Export
             Assert.StartsWith("Required; features: Core; clusters: cluster-00-", description);
         }
 
-        [Fact]
-        public void DescriptionIsCutOnAWholeCharacter()
-        {
-            var cut = ArmFirewallModel.Describe(new string('a', 1020) + "\U0001F600\U0001F600\U0001F600", null);
-            Assert.Equal(1023, cut.Length);
-            Assert.EndsWith("a...", cut);
-            Assert.Equal("a\uFFFDb", ArmFirewallModel.Clean("a\uD800b"));
-        }
-
         // ---- helpers ----
 
         internal static AksEgressRule Rule(RuleKind kind, string destination, RuleProtocol protocol, int port, DestinationType type = DestinationType.Fqdn, string? cluster = null) =>

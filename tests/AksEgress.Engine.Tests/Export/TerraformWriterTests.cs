@@ -75,7 +75,7 @@ namespace AksEgress.Engine.Tests.Export
             }
         }
 
-        /// <summary>"My Dns", "My-Dns" and "My_Dns" all read my_dns: each still gets one variable of its own (a second declaration of one name fails terraform init).</summary>
+        /// <summary>"My+Dns", "My-Dns" and "My_Dns" all read my_dns: each still gets one variable of its own (a second declaration of one name fails terraform init).</summary>
         [Fact]
         public void CollidingPlaceholdersGetOneVariableEach()
         {

@@ -89,9 +89,6 @@ namespace AksEgress.Export
         public const string ApiServerParameter = "apiServerPublicIp";
         public const string CustomDnsParameter = "customDnsServers";
         public const string DnsProxyParameter = "dnsProxyEnabled";
-        /// <summary>The longest rule description written; longer ones are cut, keeping the DNS proxy note.</summary>
-        public const int MaxDescriptionLength = 1024;
-        private const string Ellipsis = "...";
 
         private ArmFirewallModel(IReadOnlyList<string> comments, IReadOnlyList<ArmParameter> parameters, string groupName, ArmArray ruleCollections)
         {
@@ -154,7 +151,7 @@ namespace AksEgress.Export
                     var node = new ArmObject()
                         .Add("ruleType", "NetworkRule")
                         .Add("name", names[rule])
-                        .Add("description", Describe(rule.Description, rule.FirewallNote))
+                        .Add("description", rule.FirewallDescription)
                         .Add("ipProtocols", TextArray(new[] { rule.Protocol == RuleProtocol.UDP ? "UDP" : "TCP" }))
                         .Add(sourceKey, sources);
                     if (rule.DestinationType == DestinationType.Placeholder)
@@ -183,12 +180,10 @@ namespace AksEgress.Export
                 var rules = new List<ArmNode>();
                 if (plan.UsesFqdnTag)
                 {
-                    // The same wording as the Terraform and az outputs, so every format describes the same firewall.
-                    var text = plan.FqdnTagDescription;
                     rules.Add(new ArmObject()
                         .Add("ruleType", "ApplicationRule")
                         .Add("name", FirewallNames.FqdnTagRuleName)
-                        .Add("description", Describe(text, null))
+                        .Add("description", plan.FqdnTagDescription)
                         .Add("protocols", new ArmArray(new ArmNode[] { Protocol("Https", 443) }))
                         .Add(sourceKey, sources)
                         .Add("fqdnTags", TextArray(new[] { ExportPlan.FqdnTag })));
@@ -198,7 +193,7 @@ namespace AksEgress.Export
                     rules.Add(new ArmObject()
                         .Add("ruleType", "ApplicationRule")
                         .Add("name", names[rule])
-                        .Add("description", Describe(rule.Description, null))
+                        .Add("description", rule.FirewallDescription)
                         .Add("protocols", new ArmArray(new ArmNode[] { Protocol(rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https", rule.Port) }))
                         .Add(sourceKey, sources)
                         .Add("targetFqdns", TextArray(new[] { rule.Destination })));
@@ -247,7 +242,7 @@ namespace AksEgress.Export
                 else
                 {
                     parameter = new ArmParameter(input.ArmName, "string",
-                        "Destination address for the placeholder " + Clean(input.Placeholder) + ", which must be replaced by the real address.");
+                        "Destination address for the placeholder " + FirewallText.Clean(input.Placeholder) + ", which must be replaced by the real address.");
                 }
                 byPlaceholder[input.Placeholder] = parameter;
                 parameters.Add(parameter);
@@ -269,48 +264,8 @@ namespace AksEgress.Export
         private static ArmArray TextArray(IEnumerable<string> values)
         {
             var items = new List<ArmNode>();
-            foreach (var value in values) items.Add(new ArmText(Clean(value)));
+            foreach (var value in values) items.Add(new ArmText(FirewallText.Clean(value)));
             return new ArmArray(items);
-        }
-
-        /// <summary>
-        /// A rule description of at most <see cref="MaxDescriptionLength"/> characters: the text, cut with "..." when
-        /// too long, then the note (kept whole, since it says what the rule needs to work).
-        /// </summary>
-        private const string Separator = "; ";
-
-        internal static string Describe(string text, string? note)
-        {
-            text = Clean(text);
-            // Same text as MergedRule.FirewallDescription; only an over-long feature/cluster list is shortened.
-            var budget = note == null ? MaxDescriptionLength : MaxDescriptionLength - note.Length - Separator.Length;
-            if (text.Length > budget)
-            {
-                var keep = budget - Ellipsis.Length;
-                if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
-                text = text.Substring(0, keep) + Ellipsis;
-            }
-            return note == null ? text : text + Separator + note;
-        }
-
-        /// <summary>Replaces unpaired surrogates, which neither JSON nor UTF-8 can carry, by U+FFFD.</summary>
-        internal static string Clean(string text)
-        {
-            StringBuilder? builder = null;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
-                    : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
-                if (!paired)
-                {
-                    builder ??= new StringBuilder(text, 0, i, text.Length);
-                    builder.Append('\uFFFD');
-                    continue;
-                }
-                builder?.Append(c);
-            }
-            return builder?.ToString() ?? text;
         }
     }
 }

@@ -163,7 +163,7 @@ namespace AksEgress.Export
                     var protocol = (rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https") + "=" + rule.Port.ToString(CultureInfo.InvariantCulture);
                     AddRule(plan, FirewallNames.ApplicationCollectionName, FirewallNames.ApplicationCollectionPriority, "ApplicationRule", names[rule], first, new List<(string, string)>
                     {
-                        ("--description", ShellText.Quote(rule.Description)),
+                        ("--description", ShellText.Quote(rule.FirewallDescription)),
                         ("--protocols", ShellText.Quote(protocol)),
                         (sourceFlag, sources),
                         ("--target-fqdns", ShellText.Quote(rule.Destination)),

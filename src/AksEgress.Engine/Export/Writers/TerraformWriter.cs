@@ -143,7 +143,7 @@ namespace AksEgress.Export
                 {
                     collection.BlankLine().Nested("rule", new HclBody()
                         .String("name", names[rule])
-                        .String("description", rule.Description)
+                        .String("description", rule.FirewallDescription)
                         .Nested("protocols", Protocol(rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https", rule.Port))
                         .Expression(sourceAttribute, sourceExpression)
                         .Strings("destination_fqdns", new[] { rule.Destination }));
@@ -167,7 +167,7 @@ namespace AksEgress.Export
                 case Placeholders.CustomDnsIp:
                     return "IP addresses of the custom DNS servers of the cluster's virtual network (the CustomDnsIP destination).";
                 default:
-                    return $"Destination addresses that stand for the placeholder {placeholder}.";
+                    return $"Destination addresses that stand for the placeholder {FirewallText.Clean(placeholder)}.";
             }
         }
 
