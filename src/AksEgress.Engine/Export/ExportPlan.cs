@@ -76,6 +76,29 @@ namespace AksEgress.Export
         }
         public const string DnsProxyNote = "Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).";
 
+        /// <summary>The network rules to FQDNs, as "ntp.ubuntu.com UDP/123", for messages.</summary>
+        internal string FqdnNetworkRuleList
+        {
+            get
+            {
+                var list = new List<string>();
+                foreach (var rule in NetworkRules)
+                {
+                    if (rule.DependsOnDnsProxy) list.Add($"{FirewallText.Clean(rule.Destination)} {rule.Protocol}/{rule.Port}");
+                }
+                return string.Join(", ", list);
+            }
+        }
+
+        /// <summary>
+        /// What a deployable file says of its DNS proxy input, named as the format names it (<paramref name="input"/>).
+        /// Azure refuses a network rule with destinationFqdns in a policy without DNS proxy ("In order to use
+        /// DestinationFqdns in Network Rules, DNS Proxy must be enabled"), so the file must deploy either way.
+        /// </summary>
+        internal string DnsProxyComment(string input) =>
+            $"Network rules to FQDNs ({FqdnNetworkRuleList}) work only in a firewall policy with DNS proxy on. With {input} true they allow the FQDN; " +
+            $"with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to {(Options.DnsProxyEnabled ? "true" : "false")} here.";
+
         /// <summary>True for a plain or wildcard FQDN destination.</summary>
         internal static bool IsFqdn(DestinationType type) => type == DestinationType.Fqdn || type == DestinationType.WildcardFqdn;
 

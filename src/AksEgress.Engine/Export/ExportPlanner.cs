@@ -73,13 +73,26 @@ namespace AksEgress.Export
             {
                 warnings.Add($"The destinations {string.Join(" and ", placeholders)} are not known; they become parameters of the output, to be given at deployment (or fill them with Get-AksEgressRule -ApiServerAddress / -CustomDnsServer).");
             }
-            if (network.Any(m => m.IsFqdn)) warnings.Add(ExportPlan.DnsProxyNote);
+            var plan = new ExportPlan(unique, application, network, tagClusters, usesTag, placeholders, options, groupName);
+            if (plan.HasFqdnNetworkRules) warnings.Add(deployable ? DnsProxyWarning(plan) : ExportPlan.DnsProxyNote);
             if (deployable && options.SourceAddresses.Count == 0 && options.SourceIpGroups.Count == 0)
             {
                 warnings.Add("No -SourceAddress was given, so every rule allows any source ('*'). That is wide: pass the node subnet CIDRs of the cluster(s).");
             }
 
-            return new ExportPlan(unique, application, network, tagClusters, usesTag, placeholders, options, groupName);
+            return plan;
+        }
+
+        /// <summary>What the deployable file does with network rules to FQDNs, and how to choose, given the default the operator chose.</summary>
+        private static string DnsProxyWarning(ExportPlan plan)
+        {
+            const string inputs = "its DNS proxy input (ARM and Bicep parameter dnsProxyEnabled, Terraform variable dns_proxy_enabled, az script DNS_PROXY_ENABLED)";
+            var rules = $"The network rules to FQDNs ({plan.FqdnNetworkRuleList}) need DNS proxy on the Azure Firewall policy.";
+            return plan.Options.DnsProxyEnabled
+                ? $"{rules} With -DnsProxyEnabled, {inputs} defaults to true: they allow only the FQDN, and the deployment fails on a policy without DNS proxy. " +
+                  "For such a policy set the input to false at deployment: they then allow any destination (*) on the same protocol and port."
+                : $"{rules} The export deploys on any policy: {inputs} defaults to false, which allows any destination (*) on the same protocol and port in place of the FQDN. " +
+                  "Where the policy has DNS proxy on, pass -DnsProxyEnabled or set the input to true at deployment to allow only the FQDN.";
         }
 
         /// <summary>

@@ -38,15 +38,23 @@ namespace AksEgress.Export
         /// <summary>True when the destination is an FQDN (plain or wildcard): a network rule then needs DNS proxy.</summary>
         public bool IsFqdn => ExportPlan.IsFqdn(DestinationType);
 
-        /// <summary>The DNS proxy reminder for a network rule to an FQDN; null for every other rule.</summary>
-        internal string? FirewallNote => ExportPlan.NeedsDnsProxy(Kind, DestinationType) ? ExportPlan.DnsProxyNote : null;
+        /// <summary>
+        /// A network rule to an FQDN: Azure accepts it only in a firewall policy with DNS proxy on, so the deployable
+        /// formats write it both ways, chosen by their DNS proxy input (see <see cref="FirewallDescriptionFor"/>).
+        /// </summary>
+        public bool DependsOnDnsProxy => ExportPlan.NeedsDnsProxy(Kind, DestinationType);
+
+        /// <summary>The description a firewall rule carries in every deployable format (see <see cref="FirewallText"/>).</summary>
+        public string FirewallDescription => FirewallDescriptionFor(dnsProxyEnabled: false);
 
         /// <summary>
-        /// The description a firewall rule carries: <see cref="Description"/>, and for a network rule to an FQDN
-        /// the reminder that Azure Firewall DNS proxy must be on, made fit for the firewall by
-        /// <see cref="FirewallText.Description"/>. Every deployable format writes this text.
+        /// The description of the rule as deployed with the DNS proxy input <paramref name="dnsProxyEnabled"/>: for a rule
+        /// that <see cref="DependsOnDnsProxy"/>, it says whether it allows the FQDN or any destination in its place.
         /// </summary>
-        public string FirewallDescription => FirewallText.Description(Description, FirewallNote);
+        public string FirewallDescriptionFor(bool dnsProxyEnabled) =>
+            FirewallText.Description(Description, !DependsOnDnsProxy ? null
+                : dnsProxyEnabled ? "the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on"
+                : $"any destination (*) on {Protocol} {Port} in place of {Destination}: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off");
 
         /// <summary>Features and clusters the rule serves, for a rule description. Plain text, not yet escaped.</summary>
         public string Description

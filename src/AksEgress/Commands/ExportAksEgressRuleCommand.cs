@@ -72,6 +72,10 @@ namespace AksEgress.Commands
         [Parameter]
         public SwitchParameter UseFqdnTag { get; set; }
 
+        /// <summary>The firewall policy has DNS proxy on: network rules to FQDNs default to allowing the FQDN itself.</summary>
+        [Parameter]
+        public SwitchParameter DnsProxyEnabled { get; set; }
+
         protected override void BeginProcessing()
         {
             _options = new ExportOptions
@@ -81,6 +85,7 @@ namespace AksEgress.Commands
                 Priority = Priority,
                 CollectionGroupName = CollectionGroupName,
                 UseFqdnTag = UseFqdnTag.IsPresent,
+                DnsProxyEnabled = DnsProxyEnabled.IsPresent,
             };
             try
             {

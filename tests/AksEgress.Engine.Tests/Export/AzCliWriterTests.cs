@@ -138,6 +138,46 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Empty(missing.Calls);
         }
 
+        [Theory]
+        [InlineData(null, false)]
+        [InlineData("false", false)]
+        [InlineData("true", true)]
+        public void TheDnsProxyInputChoosesTheFqdnOrAnyDestination(string? input, bool dnsProxy)
+        {
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov));
+            var inputs = new Dictionary<string, string>(Required);
+            if (input != null) inputs["DNS_PROXY_ENABLED"] = input;
+            var run = RunScript(Write(plan), inputs);
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan, dnsProxy: dnsProxy);
+        }
+
+        [Fact]
+        public void DnsProxyEnabledMakesTheInputDefaultTrue()
+        {
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov), options);
+            var script = Write(plan);
+            Assert.Contains("\nDNS_PROXY_ENABLED=\"${DNS_PROXY_ENABLED:-true}\"\n", script);
+            var run = RunScript(script, Required);
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan, dnsProxy: true);
+        }
+
+        [Theory]
+        [InlineData("yes")]
+        [InlineData("TRUE")]
+        [InlineData("$(id)")]
+        public void ADnsProxyInputOtherThanTrueOrFalseStopsBeforeAz(string input)
+        {
+            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), new Dictionary<string, string>(Required) { ["DNS_PROXY_ENABLED"] = input });
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("DNS_PROXY_ENABLED must be true or false", run.Stderr);
+            Assert.Empty(run.Calls);
+            Assert.False(run.Injected);
+        }
+
         [Fact]
         public void UsGovScriptHasTheKnownAddressesAndNeedsNoPlaceholderInput()
         {
@@ -209,7 +249,7 @@ namespace AksEgress.Engine.Tests.Export
         /// The az calls are: create the group, then one per rule in plan order, the first of each collection
         /// creating the collection. Every value is checked against the plan.
         /// </summary>
-        private static void AssertCallsDescribePlan(IReadOnlyList<string[]> calls, ExportPlan plan, IReadOnlyList<string>? sources = null)
+        private static void AssertCallsDescribePlan(IReadOnlyList<string[]> calls, ExportPlan plan, IReadOnlyList<string>? sources = null, bool dnsProxy = false)
         {
             sources ??= plan.Options.SourceIpGroups.Count > 0 ? plan.Options.SourceIpGroups.ToList()
                 : plan.Options.SourceAddresses.Count > 0 ? plan.Options.SourceAddresses.ToList() : new List<string> { "*" };
@@ -256,10 +296,15 @@ namespace AksEgress.Engine.Tests.Export
                 var rule = plan.NetworkRules[i];
                 var call = calls[index];
                 AssertRule(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, "NetworkRule", i == 0, names[rule],
-                    rule.FirewallDescription);
+                    rule.FirewallDescriptionFor(dnsProxy));
                 Assert.Equal(new[] { rule.Protocol.ToString() }, Values(call, "--ip-protocols"));
                 Assert.Equal(new[] { rule.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Values(call, "--destination-ports"));
-                if (rule.IsFqdn) Assert.Equal(new[] { rule.Destination }, Values(call, "--destination-fqdns"));
+                if (rule.IsFqdn)
+                {
+                    // The FQDN with DNS proxy, any destination without: never both.
+                    Assert.Equal(dnsProxy ? new[] { rule.Destination } : Array.Empty<string>(), Values(call, "--destination-fqdns"));
+                    Assert.Equal(dnsProxy ? Array.Empty<string>() : new[] { "*" }, Values(call, "--destination-addresses"));
+                }
                 else if (rule.DestinationType != DestinationType.Placeholder) Assert.Equal(new[] { rule.Destination }, Values(call, "--destination-addresses"));
             }
             var firstApplication = true;

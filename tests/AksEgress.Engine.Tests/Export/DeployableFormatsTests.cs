@@ -25,9 +25,12 @@ namespace AksEgress.Engine.Tests.Export
             var rules = Rules();
             var options = ExportFixtures.Options();
             var plan = ExportPlanner.Build(rules, options, new List<string>());
-            var expected = plan.NetworkRules.Concat(plan.ApplicationRules).Select(r => r.FirewallDescription).ToList();
-            Assert.All(expected, d => Assert.True(d.Length <= FirewallText.MaxDescriptionLength && !d.Any(char.IsControl), d));
-            Assert.Contains(expected, d => d.Length == FirewallText.MaxDescriptionLength && d.EndsWith("...; " + ExportPlan.DnsProxyNote, StringComparison.Ordinal));
+            var rulesInOrder = plan.NetworkRules.Concat(plan.ApplicationRules).ToList();
+            var expected = rulesInOrder.Select(r => r.FirewallDescriptionFor(false)).ToList();
+            var expectedWithProxy = rulesInOrder.Select(r => r.FirewallDescriptionFor(true)).ToList();
+            Assert.All(expected.Concat(expectedWithProxy), d => Assert.True(d.Length <= FirewallText.MaxDescriptionLength && !d.Any(char.IsControl), d));
+            Assert.Contains(expected, d => d.Length == FirewallText.MaxDescriptionLength && d.EndsWith("has it off", StringComparison.Ordinal) && d.Contains("...; ", StringComparison.Ordinal));
+            Assert.Contains(expectedWithProxy, d => d.Length == FirewallText.MaxDescriptionLength && d.EndsWith("has DNS proxy on", StringComparison.Ordinal));
             Assert.Contains(expected, d => d.EndsWith("clusters: a b c d e f g\u00e9", StringComparison.Ordinal));
             Assert.Contains(expected, d => d.EndsWith("clusters: tab here", StringComparison.Ordinal));
 
@@ -35,8 +38,9 @@ namespace AksEgress.Engine.Tests.Export
             using (var doc = JsonDocument.Parse(arm))
             {
                 var descriptions = doc.RootElement.GetProperty("resources")[0].GetProperty("properties").GetProperty("ruleCollections").EnumerateArray()
-                    .SelectMany(c => c.GetProperty("rules").EnumerateArray()).Select(r => r.GetProperty("description").GetString());
-                Assert.Equal(expected, descriptions);
+                    .SelectMany(c => c.GetProperty("rules").EnumerateArray()).Select(r => r.GetProperty("description").GetString()!).ToList();
+                Assert.Equal(expected, descriptions.Select(d => ConditionalValues.ArmText(d, enabled: false)));
+                Assert.Equal(expectedWithProxy, descriptions.Select(d => ConditionalValues.ArmText(d, enabled: true)));
             }
             BicepCli.AssertCompilesLikeArm(RuleExporter.Export(rules, ExportFormat.Bicep, options).Text, arm);
 
@@ -44,13 +48,21 @@ namespace AksEgress.Engine.Tests.Export
             {
                 var group = hcl.RootElement.GetProperty("resource").GetProperty(TerraformWriter.ResourceType).GetProperty(TerraformWriter.ResourceName)[0];
                 var descriptions = new[] { "network_rule_collection", "application_rule_collection" }
-                    .SelectMany(block => group.GetProperty(block)[0].GetProperty("rule").EnumerateArray()).Select(r => r.GetProperty("description").GetString());
-                Assert.Equal(expected, descriptions);
+                    .SelectMany(block => group.GetProperty(block)[0].GetProperty("rule").EnumerateArray()).Select(r => r.GetProperty("description").GetString()!).ToList();
+                foreach (var enabled in new[] { false, true })
+                {
+                    Assert.Equal(enabled ? expectedWithProxy : expected, descriptions.Select(d => !d.StartsWith("${", StringComparison.Ordinal) ? d
+                        : (string)(enabled ? ConditionalValues.Terraform(d).WhenTrue : ConditionalValues.Terraform(d).WhenFalse)));
+                }
             }
 
-            var run = FakeAz.RunScript(RuleExporter.Export(rules, ExportFormat.AzCli, options).Text, AzInputs);
-            Assert.True(run.ExitCode == 0, run.Stderr);
-            Assert.Equal(expected, run.Calls.Skip(1).Select(c => FakeAz.Flag(c, "--description")));
+            var script = RuleExporter.Export(rules, ExportFormat.AzCli, options).Text;
+            foreach (var enabled in new[] { false, true })
+            {
+                var run = FakeAz.RunScript(script, new Dictionary<string, string>(AzInputs) { ["DNS_PROXY_ENABLED"] = enabled ? "true" : "false" });
+                Assert.True(run.ExitCode == 0, run.Stderr);
+                Assert.Equal(enabled ? expectedWithProxy : expected, run.Calls.Skip(1).Select(c => FakeAz.Flag(c, "--description")));
+            }
         }
     }
 }

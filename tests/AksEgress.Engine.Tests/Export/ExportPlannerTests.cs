@@ -84,13 +84,28 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Empty(Plan(ExportFixtures.Rules(ExportFixtures.UsGov)).Placeholders);
         }
 
+        /// <summary>The warning says what the deployable file does without DNS proxy and how to choose; it no longer says the export fails.</summary>
         [Fact]
-        public void DnsProxyIsWarnedOnceWhenAnFqdnNetworkRuleIsPresent()
+        public void TheDnsProxyWarningSaysWhatTheDeploymentInputDoes()
         {
             var warnings = new List<string>();
             var plan = Plan(ExportFixtures.Rules(ExportFixtures.Public), warnings: warnings);
             Assert.True(plan.HasFqdnNetworkRules);
-            Assert.Single(warnings, w => w == ExportPlan.DnsProxyNote);
+            var warning = Assert.Single(warnings, w => w.Contains("DNS proxy", StringComparison.Ordinal));
+            Assert.StartsWith("The network rules to FQDNs (ntp.ubuntu.com UDP/123) need DNS proxy on the Azure Firewall policy. The export deploys on any policy:", warning);
+            foreach (var name in new[] { "dnsProxyEnabled", "dns_proxy_enabled", "DNS_PROXY_ENABLED", "-DnsProxyEnabled", "defaults to false", "any destination (*)" }) Assert.Contains(name, warning);
+            Assert.DoesNotContain("work only", warning);
+
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            var on = new List<string>();
+            Plan(ExportFixtures.Rules(ExportFixtures.Public), options, on);
+            Assert.Contains(on, w => w.Contains("defaults to true", StringComparison.Ordinal) && w.Contains("fails on a policy without DNS proxy", StringComparison.Ordinal));
+
+            // A rule list is not deployed: it keeps the note the file itself carries.
+            var list = new List<string>();
+            Plan(ExportFixtures.Rules(ExportFixtures.Public), warnings: list, deployable: false);
+            Assert.Single(list, w => w == ExportPlan.DnsProxyNote);
         }
 
         [Fact]

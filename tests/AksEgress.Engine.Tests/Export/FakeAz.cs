@@ -89,7 +89,7 @@ namespace AksEgress.Engine.Tests.Export
                     UseShellExecute = false,
                 };
                 start.ArgumentList.Add(path);
-                foreach (var name in new[] { "RESOURCE_GROUP", "POLICY_NAME", "PRIORITY", "SOURCE_ADDRESSES", "SOURCE_IP_GROUPS", "API_SERVER_PUBLIC_IP", "CUSTOM_DNS_SERVERS" })
+                foreach (var name in AzCliWriter.DeclaredVariables)
                 {
                     start.Environment.Remove(name);
                 }

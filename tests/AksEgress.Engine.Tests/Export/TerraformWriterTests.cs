@@ -46,7 +46,10 @@ namespace AksEgress.Engine.Tests.Export
             if (plan.HasFqdnNetworkRules)
             {
                 var header = text.Split('\n').TakeWhile(l => l.StartsWith('#')).ToList();
-                Assert.Contains(header, l => l.Contains(ExportPlan.DnsProxyNote));
+                Assert.Contains(header, l => l.Contains("work only in a firewall policy with DNS proxy on. With var.dns_proxy_enabled true", StringComparison.Ordinal));
+                var variable = Variable(json.RootElement, "dns_proxy_enabled");
+                Assert.Equal("${bool}", variable.GetProperty("type").GetString());
+                Assert.False(variable.GetProperty("default").GetBoolean());
             }
         }
 
@@ -69,7 +72,8 @@ namespace AksEgress.Engine.Tests.Export
                 && d.GetString() == "${var.custom_dns_servers}");
             foreach (var rule in network)
             {
-                var destinations = rule.TryGetProperty("destination_addresses", out var d) ? d.GetRawText() : rule.GetProperty("destination_fqdns").GetRawText();
+                var destinations = rule.TryGetProperty("destination_addresses", out var d) ? d.GetRawText() : "";
+                if (rule.TryGetProperty("destination_fqdns", out var f)) destinations += f.GetRawText();
                 Assert.DoesNotContain("APIServerPublicIP", destinations);
                 Assert.DoesNotContain("CustomDnsIP", destinations);
             }
@@ -86,6 +90,15 @@ namespace AksEgress.Engine.Tests.Export
             var names = new[] { "destination_my_dns", "destination_my_dns_2", "destination_my_dns_3" };
             foreach (var name in names) Assert.Equal("${list(string)}", Variable(root, name).GetProperty("type").GetString());
             Assert.Equal(names.Select(n => "${var." + n + "}"), Rules(root, "network_rule_collection").Select(r => r.GetProperty("destination_addresses").GetString()));
+        }
+
+        [Fact]
+        public void DnsProxyEnabledMakesTheVariableDefaultTrue()
+        {
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            using var json = Hcl2Json.Parse(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov), options)));
+            Assert.True(Variable(json.RootElement, "dns_proxy_enabled").GetProperty("default").GetBoolean());
         }
 
         [Fact]
@@ -112,14 +125,19 @@ namespace AksEgress.Engine.Tests.Export
             var root = json.RootElement;
             AssertDescribesPlan(root, plan);
 
-            var descriptions = Rules(root, "network_rule_collection").Concat(Rules(root, "application_rule_collection"))
+            var written = Rules(root, "network_rule_collection").Concat(Rules(root, "application_rule_collection"))
                 .Select(r => r.GetProperty("description").GetString()!).ToList();
             var hostile = ExportFixtures.HostileClusterName;
-            Assert.Contains(descriptions, d => d.Contains(TerraformJsonEscape(hostile), StringComparison.Ordinal));
-            Assert.DoesNotContain(descriptions, d => d.Replace("$${", "").Contains("${", StringComparison.Ordinal));
+            // The DNS proxy choice is an expression; its literals must read back whole, with the name in them.
+            var choices = written.Where(d => d.StartsWith("${var.", StringComparison.Ordinal)).Select(ConditionalValues.Terraform).ToList();
+            Assert.NotEmpty(choices);
+            Assert.All(choices, c => Assert.Contains("clusters: " + hostile, (string)c.WhenFalse, StringComparison.Ordinal));
+            var descriptions = written.Select(d => d.StartsWith("${var.", StringComparison.Ordinal) ? (string)ConditionalValues.Terraform(d).WhenFalse : TerraformJsonUnescape(d)).ToList();
+            Assert.Contains(written, d => d.Contains(TerraformJsonEscape(hostile), StringComparison.Ordinal));
+            Assert.DoesNotContain(written.Where(d => !d.StartsWith("${var.", StringComparison.Ordinal)), d => d.Replace("$${", "").Contains("${", StringComparison.Ordinal));
 
             var expected = ExpectedDescriptions(plan);
-            Assert.Equal(expected, descriptions.Select(TerraformJsonUnescape));
+            Assert.Equal(expected, descriptions);
             Assert.Contains(expected, d => d.EndsWith("clusters: " + hostile, StringComparison.Ordinal));
         }
 
@@ -209,7 +227,17 @@ namespace AksEgress.Engine.Tests.Export
                 Assert.Equal("${var." + sourceAttribute + "}", rule.GetProperty(sourceAttribute).GetString());
                 if (expected.IsFqdn)
                 {
-                    Assert.Equal(new[] { expected.Destination }, rule.GetProperty("destination_fqdns").EnumerateArray().Select(e => e.GetString()));
+                    // The FQDN with DNS proxy, any destination without: chosen by the variable.
+                    var fqdns = ConditionalValues.Terraform(rule.GetProperty("destination_fqdns").GetString()!);
+                    var addresses = ConditionalValues.Terraform(rule.GetProperty("destination_addresses").GetString()!);
+                    Assert.Equal("dns_proxy_enabled", fqdns.Input);
+                    Assert.Equal(new[] { expected.Destination }, (string[])fqdns.WhenTrue);
+                    Assert.Empty((string[])fqdns.WhenFalse);
+                    Assert.Empty((string[])addresses.WhenTrue);
+                    Assert.Equal(new[] { "*" }, (string[])addresses.WhenFalse);
+                    var description = ConditionalValues.Terraform(rule.GetProperty("description").GetString()!);
+                    Assert.Equal(expected.FirewallDescriptionFor(true), description.WhenTrue);
+                    Assert.Equal(expected.FirewallDescriptionFor(false), description.WhenFalse);
                 }
                 else if (expected.DestinationType != DestinationType.Placeholder)
                 {

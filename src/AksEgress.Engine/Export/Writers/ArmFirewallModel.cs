@@ -24,6 +24,30 @@ namespace AksEgress.Export
         public int Value { get; }
     }
 
+    internal sealed class ArmBool : ArmNode
+    {
+        public ArmBool(bool value) => Value = value;
+        public bool Value { get; }
+    }
+
+    /// <summary>
+    /// One of two values, chosen at deployment by a bool parameter: ARM's if(parameters('p'), a, b), which is what
+    /// bicep build makes of the Bicep p ? a : b, so the two writers give the same template.
+    /// </summary>
+    internal sealed class ArmCondition : ArmNode
+    {
+        public ArmCondition(string parameter, ArmNode whenTrue, ArmNode whenFalse)
+        {
+            Parameter = parameter;
+            WhenTrue = whenTrue;
+            WhenFalse = whenFalse;
+        }
+
+        public string Parameter { get; }
+        public ArmNode WhenTrue { get; }
+        public ArmNode WhenFalse { get; }
+    }
+
     /// <summary>The whole value of a template parameter.</summary>
     internal sealed class ArmParameterRef : ArmNode
     {
@@ -64,7 +88,7 @@ namespace AksEgress.Export
         }
 
         public string Name { get; }
-        /// <summary>"string", "int" or "array" (the same word in ARM and Bicep).</summary>
+        /// <summary>"string", "int", "bool" or "array" (the same word in ARM and Bicep).</summary>
         public string Type { get; }
         public string Description { get; }
         /// <summary>Null: the value must be given at deployment.</summary>
@@ -139,6 +163,16 @@ namespace AksEgress.Export
                 sources = new ArmParameterRef(SourceAddressesParameter);
             }
 
+            if (plan.HasFqdnNetworkRules)
+            {
+                parameters.Add(new ArmParameter(DnsProxyParameter, "bool",
+                    "Whether the firewall policy has DNS proxy on. Azure accepts a network rule to an FQDN only then: true allows the FQDN itself, " +
+                    "false allows any destination (*) on the same protocol and port instead, which deploys on any policy.")
+                {
+                    DefaultValue = new ArmBool(plan.Options.DnsProxyEnabled),
+                });
+            }
+
             var placeholderParameters = PlaceholderParameters(plan, parameters);
             var names = FirewallNames.ForRules(plan);
             var collections = new List<ArmNode>();
@@ -151,7 +185,9 @@ namespace AksEgress.Export
                     var node = new ArmObject()
                         .Add("ruleType", "NetworkRule")
                         .Add("name", names[rule])
-                        .Add("description", rule.FirewallDescription)
+                        .Add("description", rule.DependsOnDnsProxy
+                            ? new ArmCondition(DnsProxyParameter, new ArmText(rule.FirewallDescriptionFor(true)), new ArmText(rule.FirewallDescriptionFor(false)))
+                            : new ArmText(rule.FirewallDescription))
                         .Add("ipProtocols", TextArray(new[] { rule.Protocol == RuleProtocol.UDP ? "UDP" : "TCP" }))
                         .Add(sourceKey, sources);
                     if (rule.DestinationType == DestinationType.Placeholder)
@@ -163,7 +199,11 @@ namespace AksEgress.Export
                     }
                     else if (rule.IsFqdn)
                     {
-                        node.Add("destinationFqdns", TextArray(new[] { rule.Destination }));
+                        // Both lists, one of them empty: azurerm sends every destination list of a network rule, empty ones
+                        // as [], so Azure takes an empty destinationFqdns beside destinationAddresses (and the reverse).
+                        var none = new ArmArray(new ArmNode[0]);
+                        node.Add("destinationAddresses", new ArmCondition(DnsProxyParameter, none, TextArray(new[] { "*" })));
+                        node.Add("destinationFqdns", new ArmCondition(DnsProxyParameter, TextArray(new[] { rule.Destination }), none));
                     }
                     else
                     {
@@ -213,7 +253,7 @@ namespace AksEgress.Export
                 wanted.Sort(StringComparer.Ordinal);
                 comments.Add($"Destinations that are not known yet are parameters without a default, to be given at deployment: {string.Join(", ", wanted)}.");
             }
-            if (plan.HasFqdnNetworkRules) comments.Add(ExportPlan.DnsProxyNote);
+            if (plan.HasFqdnNetworkRules) comments.Add(plan.DnsProxyComment($"the {DnsProxyParameter} parameter"));
 
             return new ArmFirewallModel(comments, parameters, plan.CollectionGroupName, new ArmArray(collections));
         }

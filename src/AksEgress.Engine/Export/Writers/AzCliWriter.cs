@@ -44,7 +44,7 @@ namespace AksEgress.Export
             if (plan.HasFqdnNetworkRules)
             {
                 Line("#");
-                Line("# NOTE: " + ExportPlan.DnsProxyNote);
+                Line("# NOTE: " + plan.DnsProxyComment(DnsProxyInput));
             }
             Line("#");
             Line("# Inputs, from the environment:");
@@ -57,6 +57,11 @@ namespace AksEgress.Export
                     ? (sourceInput, "space-separated resource ids of the source IP groups (default: the groups below)")
                     : (sourceInput, "space-separated source addresses or CIDRs, the node subnets (default: the addresses below)"),
             };
+            var proxyDefault = plan.Options.DnsProxyEnabled ? "true" : "false";
+            if (plan.HasFqdnNetworkRules)
+            {
+                inputs.Add((DnsProxyInput, $"true if the firewall policy has DNS proxy on, else false (default {proxyDefault}); see the note above"));
+            }
             foreach (var input in plan.PlaceholderInputs) inputs.Add((input.ShellName, InputHelp(input.Placeholder) + " (required)"));
             var width = inputs.Max(i => i.Name.Length);
             foreach (var (name, text) in inputs) Line($"#   {name.PadRight(width)}  {text}");
@@ -88,6 +93,15 @@ namespace AksEgress.Export
             Line("  exit 1");
             Line("fi");
 
+            if (plan.HasFqdnNetworkRules)
+            {
+                Line($"{DnsProxyInput}=\"${{{DnsProxyInput}:-{proxyDefault}}}\"");
+                Line($"if [[ \"${DnsProxyInput}\" != true && \"${DnsProxyInput}\" != false ]]; then");
+                Line($"  echo \"{DnsProxyInput} must be true or false, not '${DnsProxyInput}'.\" >&2");
+                Line("  exit 1");
+                Line("fi");
+            }
+
             foreach (var placeholder in plan.PlaceholderInputs)
             {
                 var input = placeholder.ShellName;
@@ -116,17 +130,23 @@ namespace AksEgress.Export
                 var first = true;
                 foreach (var rule in plan.NetworkRules)
                 {
-                    var flags = new List<(string, string)>
+                    List<(string, string)> Start(string description) => new List<(string, string)>
                     {
-                        ("--description", ShellText.Quote(rule.FirewallDescription)),
+                        ("--description", ShellText.Quote(description)),
                         ("--ip-protocols", ShellText.Quote(rule.Protocol.ToString())),
                         (sourceFlag, sources),
                     };
+                    var flags = Start(rule.FirewallDescription);
+                    List<(string, string)>? withoutProxy = null;
                     switch (rule.DestinationType)
                     {
                         case DestinationType.Fqdn:
                         case DestinationType.WildcardFqdn:
+                            // The FQDN with DNS proxy, else any destination on the same port (see ExportPlan.DnsProxyComment).
+                            flags = Start(rule.FirewallDescriptionFor(true));
                             flags.Add(("--destination-fqdns", ShellText.Quote(rule.Destination)));
+                            withoutProxy = Start(rule.FirewallDescriptionFor(false));
+                            withoutProxy.Add(("--destination-addresses", ShellText.Quote("*")));
                             break;
                         case DestinationType.Placeholder:
                             var input = plan.InputFor(rule.Destination);
@@ -136,8 +156,10 @@ namespace AksEgress.Export
                             flags.Add(("--destination-addresses", ShellText.Quote(rule.Destination)));
                             break;
                     }
-                    flags.Add(("--destination-ports", ShellText.Quote(rule.Port.ToString(CultureInfo.InvariantCulture))));
-                    AddRule(plan, FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, "NetworkRule", names[rule], first, flags);
+                    var ports = ("--destination-ports", ShellText.Quote(rule.Port.ToString(CultureInfo.InvariantCulture)));
+                    flags.Add(ports);
+                    withoutProxy?.Add(ports);
+                    AddRule(plan, FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, "NetworkRule", names[rule], first, flags, withoutProxy);
                     first = false;
                 }
             }
@@ -176,41 +198,57 @@ namespace AksEgress.Export
             // Every call prints nothing but errors (--output none); a progress line on stderr says what is being done.
             void Progress(string what) => Line("echo " + ShellText.Quote($"[{++step}/{total}] {what}") + " >&2");
 
-            void Command(string command, IReadOnlyList<(string Flag, string Value)> flags)
+            void Command(string command, IReadOnlyList<(string Flag, string Value)> flags, string indent = "")
             {
-                script.Append(command);
-                foreach (var (flag, value) in flags) script.Append(" \\\n  ").Append(flag).Append(' ').Append(value);
-                script.Append(" \\\n  --output 'none'\n");
+                script.Append(indent).Append(command);
+                foreach (var (flag, value) in flags) script.Append(" \\\n  ").Append(indent).Append(flag).Append(' ').Append(value);
+                script.Append(" \\\n  ").Append(indent).Append("--output 'none'\n");
             }
 
-            // The first rule of a collection creates the collection; the others are added to it.
-            void AddRule(ExportPlan p, string collection, int priority, string ruleType, string ruleName, bool first, List<(string, string)> ruleFlags)
+            // The first rule of a collection creates the collection; the others are added to it. A rule with flags
+            // withoutProxy is written twice, chosen by the DNS proxy input.
+            void AddRule(ExportPlan p, string collection, int priority, string ruleType, string ruleName, bool first, List<(string, string)> ruleFlags,
+                List<(string, string)>? withoutProxy = null)
             {
                 if (!first) Line();
                 Progress($"{collection}: {ruleName}");
-                var flags = new List<(string, string)>
+                if (withoutProxy != null)
                 {
-                    ("--resource-group", "\"$RESOURCE_GROUP\""),
-                    ("--policy-name", "\"$POLICY_NAME\""),
-                    ("--rcg-name", ShellText.Quote(p.CollectionGroupName)),
-                };
-                if (first)
-                {
-                    flags.Add(("--name", ShellText.Quote(collection)));
-                    flags.Add(("--collection-priority", ShellText.Quote(priority.ToString(CultureInfo.InvariantCulture))));
-                    flags.Add(("--action", ShellText.Quote("Allow")));
-                    flags.Add(("--rule-type", ShellText.Quote(ruleType)));
-                    flags.Add(("--rule-name", ShellText.Quote(ruleName)));
-                    flags.AddRange(ruleFlags);
-                    Command($"{Group} collection add-filter-collection", flags);
+                    Line($"if [[ \"${DnsProxyInput}\" == true ]]; then");
+                    Write(ruleFlags, "  ");
+                    Line("else");
+                    Write(withoutProxy, "  ");
+                    Line("fi");
+                    return;
                 }
-                else
+                Write(ruleFlags, "");
+
+                void Write(List<(string, string)> chosen, string indent)
                 {
-                    flags.Add(("--collection-name", ShellText.Quote(collection)));
-                    flags.Add(("--name", ShellText.Quote(ruleName)));
-                    flags.Add(("--rule-type", ShellText.Quote(ruleType)));
-                    flags.AddRange(ruleFlags);
-                    Command($"{Group} collection rule add", flags);
+                    var flags = new List<(string, string)>
+                    {
+                        ("--resource-group", "\"$RESOURCE_GROUP\""),
+                        ("--policy-name", "\"$POLICY_NAME\""),
+                        ("--rcg-name", ShellText.Quote(p.CollectionGroupName)),
+                    };
+                    if (first)
+                    {
+                        flags.Add(("--name", ShellText.Quote(collection)));
+                        flags.Add(("--collection-priority", ShellText.Quote(priority.ToString(CultureInfo.InvariantCulture))));
+                        flags.Add(("--action", ShellText.Quote("Allow")));
+                        flags.Add(("--rule-type", ShellText.Quote(ruleType)));
+                        flags.Add(("--rule-name", ShellText.Quote(ruleName)));
+                        flags.AddRange(chosen);
+                        Command($"{Group} collection add-filter-collection", flags, indent);
+                    }
+                    else
+                    {
+                        flags.Add(("--collection-name", ShellText.Quote(collection)));
+                        flags.Add(("--name", ShellText.Quote(ruleName)));
+                        flags.Add(("--rule-type", ShellText.Quote(ruleType)));
+                        flags.AddRange(chosen);
+                        Command($"{Group} collection rule add", flags, indent);
+                    }
                 }
             }
         }

@@ -40,7 +40,7 @@ namespace AksEgress.Export
             file.Comment("Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.");
             if (plan.HasFqdnNetworkRules)
             {
-                file.Comment("").Comment("NOTE: " + ExportPlan.DnsProxyNote);
+                file.Comment("").Comment("NOTE: " + plan.DnsProxyComment("var." + DnsProxyVariable));
             }
             if (plan.Placeholders.Count > 0)
             {
@@ -82,6 +82,15 @@ namespace AksEgress.Export
                     .Strings("default", sources));
             }
 
+            if (plan.HasFqdnNetworkRules)
+            {
+                file.BlankLine();
+                file.Nested($"variable \"{DnsProxyVariable}\"", new HclBody()
+                    .Expression("type", "bool")
+                    .String("description", "Whether the firewall policy has DNS proxy on. Azure accepts a network rule to an FQDN only then: true allows the FQDN itself, false allows any destination (*) on the same protocol and port instead, which deploys on any policy.")
+                    .Expression("default", plan.Options.DnsProxyEnabled ? "true" : "false"));
+            }
+
             foreach (var input in plan.PlaceholderInputs)
             {
                 file.BlankLine();
@@ -101,16 +110,21 @@ namespace AksEgress.Export
                 var collection = CollectionHeader(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority);
                 foreach (var rule in plan.NetworkRules)
                 {
+                    var proxy = "var." + DnsProxyVariable + " ? ";
                     var body = new HclBody()
                         .String("name", names[rule])
-                        .String("description", rule.FirewallDescription)
+                        .Expression("description", rule.DependsOnDnsProxy
+                            ? proxy + HclText.Quote(rule.FirewallDescriptionFor(true)) + " : " + HclText.Quote(rule.FirewallDescriptionFor(false))
+                            : HclText.Quote(rule.FirewallDescription))
                         .Strings("protocols", new[] { rule.Protocol.ToString() })
                         .Expression(sourceAttribute, sourceExpression);
                     switch (rule.DestinationType)
                     {
                         case DestinationType.Fqdn:
                         case DestinationType.WildcardFqdn:
-                            body.Strings("destination_fqdns", new[] { rule.Destination });
+                            // The FQDN with DNS proxy, else any destination on the same port (see ExportPlan.DnsProxyComment).
+                            body.Expression("destination_addresses", proxy + "[] : " + HclText.List(new[] { "*" }));
+                            body.Expression("destination_fqdns", proxy + HclText.List(new[] { rule.Destination }) + " : []");
                             break;
                         case DestinationType.Placeholder:
                             var input = plan.InputFor(rule.Destination);

@@ -6,13 +6,14 @@
 # Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in
 # with az login. Each command updates the whole firewall policy, so the script takes a while.
 #
-# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+# NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With DNS_PROXY_ENABLED true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
 # Inputs, from the environment:
 #   RESOURCE_GROUP        resource group of the firewall policy (required)
 #   POLICY_NAME           name of the firewall policy (required)
 #   PRIORITY              priority of the rule collection group, 100-65000 (default 500)
 #   SOURCE_ADDRESSES      space-separated source addresses or CIDRs, the node subnets (default: the addresses below)
+#   DNS_PROXY_ENABLED     true if the firewall policy has DNS proxy on, else false (default false); see the note above
 #   API_SERVER_PUBLIC_IP  public IP address of the cluster API server (required)
 #   CUSTOM_DNS_SERVERS    IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces (required)
 set -euo pipefail
@@ -31,6 +32,11 @@ else
 fi
 if (( ${#SOURCE_ADDRESSES[@]} == 0 )); then
   echo "SOURCE_ADDRESSES holds no value." >&2
+  exit 1
+fi
+DNS_PROXY_ENABLED="${DNS_PROXY_ENABLED:-false}"
+if [[ "$DNS_PROXY_ENABLED" != true && "$DNS_PROXY_ENABLED" != false ]]; then
+  echo "DNS_PROXY_ENABLED must be true or false, not '$DNS_PROXY_ENABLED'." >&2
   exit 1
 fi
 API_SERVER_PUBLIC_IP="${API_SERVER_PUBLIC_IP:?set API_SERVER_PUBLIC_IP to the public IP address of the cluster API server}"
@@ -95,19 +101,35 @@ az network firewall policy rule-collection-group collection rule add \
   --output 'none'
 
 echo '[5/42] aks-egress-network: udp-123-ntp.ubuntu.com' >&2
-az network firewall policy rule-collection-group collection rule add \
-  --resource-group "$RESOURCE_GROUP" \
-  --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
-  --collection-name 'aks-egress-network' \
-  --name 'udp-123-ntp.ubuntu.com' \
-  --rule-type 'NetworkRule' \
-  --description 'Required; features: Core; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).' \
-  --ip-protocols 'UDP' \
-  --source-addresses "${SOURCE_ADDRESSES[@]}" \
-  --destination-fqdns 'ntp.ubuntu.com' \
-  --destination-ports '123' \
-  --output 'none'
+if [[ "$DNS_PROXY_ENABLED" == true ]]; then
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rcg-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-fqdns 'ntp.ubuntu.com' \
+    --destination-ports '123' \
+    --output 'none'
+else
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rcg-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-addresses '*' \
+    --destination-ports '123' \
+    --output 'none'
+fi
 
 # Application rule collection 'aks-egress-application'
 echo '[6/42] aks-egress-application: https-443-wildcard.cloud.defender.microsoft.com' >&2

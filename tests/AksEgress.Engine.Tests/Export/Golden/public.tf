@@ -4,7 +4,7 @@
 #   application rule collection "aks-egress-application" (priority 200, Allow): 37 rules
 # Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.
 #
-# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+# NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With var.dns_proxy_enabled true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
 # Destinations only you know are variables without a default: api_server_public_ip, custom_dns_servers.
 
@@ -28,6 +28,12 @@ variable "source_addresses" {
   type        = list(string)
   description = "Source addresses or CIDRs the rules allow (the node subnets of the cluster)."
   default     = ["10.240.0.0/16"]
+}
+
+variable "dns_proxy_enabled" {
+  type        = bool
+  description = "Whether the firewall policy has DNS proxy on. Azure accepts a network rule to an FQDN only then: true allows the FQDN itself, false allows any destination (*) on the same protocol and port instead, which deploys on any policy."
+  default     = false
 }
 
 variable "api_server_public_ip" {
@@ -78,12 +84,13 @@ resource "azurerm_firewall_policy_rule_collection_group" "aks_egress" {
     }
 
     rule {
-      name              = "udp-123-ntp.ubuntu.com"
-      description       = "Required; features: Core; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings)."
-      protocols         = ["UDP"]
-      source_addresses  = var.source_addresses
-      destination_fqdns = ["ntp.ubuntu.com"]
-      destination_ports = ["123"]
+      name                  = "udp-123-ntp.ubuntu.com"
+      description           = var.dns_proxy_enabled ? "Required; features: Core; the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on" : "Required; features: Core; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off"
+      protocols             = ["UDP"]
+      source_addresses      = var.source_addresses
+      destination_addresses = var.dns_proxy_enabled ? [] : ["*"]
+      destination_fqdns     = var.dns_proxy_enabled ? ["ntp.ubuntu.com"] : []
+      destination_ports     = ["123"]
     }
   }
 
