@@ -53,6 +53,45 @@ namespace AksEgress.Engine.Tests.Export
             }
         }
 
+        /// <summary>The file plans on its own: it names the provider, its versions and its configuration, as HCL the parser reads.</summary>
+        [Theory]
+        [MemberData(nameof(Sets))]
+        public void GoldenFileDeclaresTheProviderAndVersionsItNeeds(string set)
+        {
+            var golden = Path.Combine(Golden.Directory(), set + ".tf");
+            var text = File.Exists(golden) ? File.ReadAllText(golden) : Write(Plan(ExportFixtures.Rules(set)));
+            using var json = Hcl2Json.Parse(text);
+            var root = json.RootElement;
+
+            var terraform = Assert.Single(root.GetProperty("terraform").EnumerateArray());
+            Assert.Equal(">= 0.13", terraform.GetProperty("required_version").GetString());
+            var azurerm = Assert.Single(terraform.GetProperty("required_providers").EnumerateArray()).GetProperty("azurerm");
+            Assert.Equal("hashicorp/azurerm", azurerm.GetProperty("source").GetString());
+            Assert.Equal(">= 3.75.0, < 5.0.0", azurerm.GetProperty("version").GetString());
+            Assert.Equal(TerraformWriter.AzurermVersions, azurerm.GetProperty("version").GetString());
+
+            var provider = Assert.Single(root.GetProperty("provider").GetProperty("azurerm").EnumerateArray());
+            Assert.Equal(JsonValueKind.Object, Assert.Single(provider.GetProperty("features").EnumerateArray()).ValueKind);
+            Assert.Equal("${split(\"/\", var.firewall_policy_id)[2]}", provider.GetProperty("subscription_id").GetString());
+
+            var validation = Assert.Single(Variable(root, "firewall_policy_id").GetProperty("validation").EnumerateArray());
+            Assert.Contains("var.firewall_policy_id", validation.GetProperty("condition").GetString());
+
+            var header = string.Join("\n", text.Split('\n').TakeWhile(l => l.StartsWith('#')));
+            Assert.Contains("hashicorp/azurerm provider >= 3.75.0, < 5.0.0", header);
+            Assert.Contains("terraform init && terraform apply -var firewall_policy_id=", header);
+        }
+
+        [Theory]
+        [InlineData("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-fw/providers/Microsoft.Network/firewallPolicies/fw-policy", true)]
+        [InlineData("/SUBSCRIPTIONS/s/resourcegroups/rg/providers/microsoft.network/firewallpolicies/p", true)]
+        [InlineData("fw-policy", false)]
+        [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/firewallPolicies/p/ruleCollectionGroups/g", false)]
+        [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ipGroups/p", false)]
+        public void ThePolicyIdValidationTakesPolicyIdsOnly(string id, bool valid) =>
+            // The pattern uses only what RE2 (Terraform) and .NET read alike.
+            Assert.Equal(valid, System.Text.RegularExpressions.Regex.IsMatch(id, TerraformWriter.PolicyIdPattern));
+
         [Fact]
         public void PlaceholdersBecomeVariablesWithoutDefaultAndNeverLiteralDestinations()
         {

@@ -20,11 +20,25 @@ namespace AksEgress.Export
         public const string CustomDnsVariable = "custom_dns_servers";
         public const string DnsProxyVariable = "dns_proxy_enabled";
 
+        /// <summary>
+        /// The azurerm versions the file is written for. Every attribute it uses is in azurerm 3.75.0 (CHANGELOG-v3:
+        /// "azurerm_firewall_policy_rule_collection_group - add support for the description property", #23354, which
+        /// gave network and NAT rules their description; application rules had it since 2.76.0, #13190) and in the
+        /// 4.x schema alike. 5.0 is a major release whose schema is not known yet.
+        /// </summary>
+        public const string AzurermVersions = ">= 3.75.0, < 5.0.0";
+
+        /// <summary>Variable validation and can() came with Terraform 0.13.</summary>
+        public const string TerraformVersions = ">= 0.13";
+
         /// <summary>The variables the file declares itself, which no placeholder variable may take.</summary>
         internal static readonly string[] DeclaredVariables =
         {
             "firewall_policy_id", "rule_collection_group_priority", "source_addresses", "source_ip_groups", DnsProxyVariable, ApiServerVariable, CustomDnsVariable,
         };
+
+        /// <summary>A firewall policy resource id, in any letter case (RE2, as Terraform's regex reads it).</summary>
+        internal const string PolicyIdPattern = @"(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.Network/firewallPolicies/[^/]+$";
 
         public string Write(ExportPlan plan)
         {
@@ -37,7 +51,10 @@ namespace AksEgress.Export
             file.Comment("Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.")
                 .Comment($"Creates the rule collection group \"{plan.CollectionGroupName}\" in an existing firewall policy:");
             foreach (var line in CollectionSummary.Lines(plan, '"')) file.Comment("  " + line);
-            file.Comment("Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.");
+            file.Comment($"Needs Terraform {TerraformVersions} and the hashicorp/azurerm provider {AzurermVersions}: 3.75.0 added the description of")
+                .Comment("network rules. The provider works in the subscription of firewall_policy_id. Apply it as it is with:")
+                .Comment("  terraform init && terraform apply -var firewall_policy_id=<policy resource id>")
+                .Comment("Inside a configuration that already configures azurerm, leave out the terraform and provider blocks.");
             if (plan.HasFqdnNetworkRules)
             {
                 file.Comment("").Comment("NOTE: " + plan.DnsProxyComment("var." + DnsProxyVariable));
@@ -48,9 +65,29 @@ namespace AksEgress.Export
             }
             file.BlankLine();
 
+            file.Nested("terraform", new HclBody()
+                .String("required_version", TerraformVersions)
+                .BlankLine()
+                .Nested("required_providers", new HclBody()
+                    .Nested("azurerm =", new HclBody()
+                        .String("source", "hashicorp/azurerm")
+                        .String("version", AzurermVersions))));
+            file.BlankLine();
+
+            // azurerm 4 wants a subscription; the policy's own is the one to work in.
+            file.Nested("provider \"azurerm\"", new HclBody()
+                .Expression("subscription_id", "split(\"/\", var.firewall_policy_id)[2]")
+                .BlankLine()
+                .Nested("features", new HclBody()));
+            file.BlankLine();
+
             file.Nested("variable \"firewall_policy_id\"", new HclBody()
                 .Expression("type", "string")
-                .String("description", "Resource id of the existing Azure Firewall policy that receives the rule collection group."));
+                .String("description", "Resource id of the existing Azure Firewall policy that receives the rule collection group.")
+                .BlankLine()
+                .Nested("validation", new HclBody()
+                    .Expression("condition", "can(regex(" + HclText.Quote(PolicyIdPattern) + ", var.firewall_policy_id))")
+                    .String("error_message", "The firewall_policy_id must be a firewall policy resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/firewallPolicies/<name>.")));
             file.BlankLine();
 
             file.Nested("variable \"rule_collection_group_priority\"", new HclBody()

@@ -2,15 +2,40 @@
 # Creates the rule collection group "aks-egress" in an existing firewall policy:
 #   network rule collection "aks-egress-network" (priority 100, Allow): 4 rules
 #   application rule collection "aks-egress-application" (priority 200, Allow): 37 rules
-# Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.
+# Needs Terraform >= 0.13 and the hashicorp/azurerm provider >= 3.75.0, < 5.0.0: 3.75.0 added the description of
+# network rules. The provider works in the subscription of firewall_policy_id. Apply it as it is with:
+#   terraform init && terraform apply -var firewall_policy_id=<policy resource id>
+# Inside a configuration that already configures azurerm, leave out the terraform and provider blocks.
 #
 # NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With var.dns_proxy_enabled true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
 # Destinations only you know are variables without a default: api_server_public_ip, custom_dns_servers.
 
+terraform {
+  required_version = ">= 0.13"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.75.0, < 5.0.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  subscription_id = split("/", var.firewall_policy_id)[2]
+
+  features {}
+}
+
 variable "firewall_policy_id" {
   type        = string
   description = "Resource id of the existing Azure Firewall policy that receives the rule collection group."
+
+  validation {
+    condition     = can(regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/firewallPolicies/[^/]+$", var.firewall_policy_id))
+    error_message = "The firewall_policy_id must be a firewall policy resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/firewallPolicies/<name>."
+  }
 }
 
 variable "rule_collection_group_priority" {
