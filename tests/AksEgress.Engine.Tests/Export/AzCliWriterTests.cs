@@ -138,6 +138,57 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Empty(missing.Calls);
         }
 
+        /// <summary>The script checks the azure-firewall extension before its first change, and says what to do.</summary>
+        [Theory]
+        [InlineData("0.11.0", false)]
+        [InlineData("0.9.9", false)]
+        [InlineData("0.12.0", true)]
+        [InlineData("0.12.1", true)]
+        [InlineData("1.0.0", true)]
+        [InlineData("1.5.0", true)]
+        [InlineData("10.0.0", true)]
+        [InlineData("0.012.000", true)]
+        [InlineData("1.2.3b1", true)]
+        public void AnOldAzureFirewallExtensionStopsTheScriptBeforeAnyChange(string version, bool runs)
+        {
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov));
+            var run = RunScript(Write(plan), Required, version);
+            Assert.Single(run.ExtensionQueries);
+            Assert.Equal(new[] { "extension", "show", "--name", "azure-firewall", "--query", "version", "--output", "tsv" }, run.ExtensionQueries[0]);
+            if (runs)
+            {
+                Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+                AssertCallsDescribePlan(run.Calls, plan);
+                return;
+            }
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains($"The azure-firewall extension is {version}; this script needs 0.12.0 or later. Update it with: az extension update --name azure-firewall", run.Stderr);
+            Assert.Empty(run.Calls);
+        }
+
+        [Theory]
+        [InlineData(null, "Install it with: az extension add --name azure-firewall")]
+        [InlineData("", "reports the version '', which this script cannot read")]
+        [InlineData("$(id)", "reports the version '$(id)', which this script cannot read")]
+        [InlineData("12", "reports the version '12', which this script cannot read")]
+        public void AMissingOrUnreadableExtensionStopsTheScriptBeforeAnyChange(string? version, string message)
+        {
+            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), Required, version);
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains(message, run.Stderr);
+            Assert.Empty(run.Calls);
+            Assert.False(run.Injected);
+        }
+
+        [Fact]
+        public void TheHeaderStatesTheExtensionVersionTheFlagsNeed()
+        {
+            var script = Write(Plan(ExportFixtures.Rules(ExportFixtures.Public)));
+            Assert.Contains("# Needs the Azure CLI with its azure-firewall extension 0.12.0 or later", script);
+            Assert.Equal("0.12.0", AzCliWriter.MinimumExtensionVersion);
+            Assert.DoesNotContain("--rcg-name", script);
+        }
+
         [Theory]
         [InlineData(null, false)]
         [InlineData("false", false)]
@@ -271,7 +322,7 @@ namespace AksEgress.Engine.Tests.Export
                 var call = calls[index++];
                 Assert.Equal("rg-fw", Flag(call, "--resource-group"));
                 Assert.Equal("fw-policy", Flag(call, "--policy-name"));
-                Assert.Equal(plan.CollectionGroupName, Flag(call, "--rcg-name"));
+                Assert.Equal(plan.CollectionGroupName, Flag(call, "--rule-collection-group-name"));
                 Assert.Equal(ruleType, Flag(call, "--rule-type"));
                 Assert.Equal(description, Flag(call, "--description"));
                 Assert.Equal(sources, Values(call, sourceFlag));

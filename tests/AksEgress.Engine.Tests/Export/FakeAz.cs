@@ -53,14 +53,20 @@ namespace AksEgress.Engine.Tests.Export
             if (!File.Exists(Bash)) Assert.Fail($"{Bash} is missing: the az script tests run the generated script with bash (install bash).");
         }
 
-        public sealed record ScriptRun(int ExitCode, string Stdout, string Stderr, IReadOnlyList<string[]> Calls, IReadOnlyList<string> WorkingDirectoryEntries, bool Injected);
+        /// <summary><see cref="Calls"/> are the calls that change the policy; <see cref="ExtensionQueries"/> the "az extension show" calls.</summary>
+        public sealed record ScriptRun(int ExitCode, string Stdout, string Stderr, IReadOnlyList<string[]> Calls, IReadOnlyList<string> WorkingDirectoryEntries, bool Injected,
+            IReadOnlyList<string[]> ExtensionQueries);
+
+        /// <summary>The azure-firewall extension version the fake az reports unless a test says otherwise (the newest in its HISTORY.rst).</summary>
+        public const string CurrentExtensionVersion = "1.5.0";
 
         /// <summary>
         /// Runs the script with bash in an empty working folder, with a folder first on PATH that holds a fake
-        /// az (it logs each call: the argument count, then every argument, NUL-terminated) and fake rm and id
-        /// that only leave a mark. Only the given inputs are in the environment.
+        /// az (it logs each call: the argument count, then every argument, NUL-terminated; "az extension show"
+        /// prints <paramref name="extensionVersion"/>, or fails as az does when the extension is not installed if
+        /// that is null) and fake rm and id that only leave a mark. Only the given inputs are in the environment.
         /// </summary>
-        public static ScriptRun RunScript(string script, IReadOnlyDictionary<string, string> inputs)
+        public static ScriptRun RunScript(string script, IReadOnlyDictionary<string, string> inputs, string? extensionVersion = CurrentExtensionVersion)
         {
             RequireBash();
             var root = Path.Combine(Path.GetTempPath(), $"aksegress-az-{Guid.NewGuid():N}");
@@ -72,7 +78,12 @@ namespace AksEgress.Engine.Tests.Export
             {
                 var log = Path.Combine(root, "az.log");
                 var mark = Path.Combine(root, "injected");
-                WriteExecutable(Path.Combine(bin, "az"), "#!/bin/bash\n{ printf '%s\\0' \"$#\"; for a in \"$@\"; do printf '%s\\0' \"$a\"; done; } >> " + ShellText.Quote(log) + "\n");
+                WriteExecutable(Path.Combine(bin, "az"), "#!/bin/bash\n{ printf '%s\\0' \"$#\"; for a in \"$@\"; do printf '%s\\0' \"$a\"; done; } >> " + ShellText.Quote(log) + "\n" +
+                    "if [[ \"$1 $2\" == 'extension show' ]]; then\n" +
+                    (extensionVersion == null
+                        ? "  echo \"ERROR: The extension azure-firewall is not installed.\" >&2\n  exit 1\n"
+                        : "  printf '%s\\n' " + ShellText.Quote(extensionVersion) + "\n") +
+                    "fi\n");
                 foreach (var tool in new[] { "rm", "id" })
                 {
                     WriteExecutable(Path.Combine(bin, tool), "#!/bin/bash\necho " + tool + " >> " + ShellText.Quote(mark) + "\n");
@@ -120,7 +131,9 @@ namespace AksEgress.Engine.Tests.Export
                     }
                 }
                 var entries = Directory.EnumerateFileSystemEntries(work).Select(Path.GetFileName).Select(n => n!).ToList();
-                return new ScriptRun(process.ExitCode, stdout.Result, stderr.Result, calls, entries, File.Exists(mark));
+                bool IsQuery(string[] call) => call.Length >= 2 && call[0] == "extension" && call[1] == "show";
+                return new ScriptRun(process.ExitCode, stdout.Result, stderr.Result, calls.Where(c => !IsQuery(c)).ToList(), entries, File.Exists(mark),
+                    calls.Where(IsQuery).ToList());
             }
             finally
             {

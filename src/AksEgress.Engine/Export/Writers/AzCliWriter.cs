@@ -22,7 +22,16 @@ namespace AksEgress.Export
         internal static readonly string[] DeclaredVariables =
         {
             "RESOURCE_GROUP", "POLICY_NAME", "PRIORITY", "SOURCE_ADDRESSES", "SOURCE_IP_GROUPS", DnsProxyInput, ApiServerInput, CustomDnsInput,
+            "AZURE_FIREWALL_VERSION", "AZURE_FIREWALL_FOUND", "AZURE_FIREWALL_NEEDED",
         };
+
+        /// <summary>
+        /// The oldest azure-firewall extension whose commands take every flag the script passes. Its HISTORY.rst
+        /// (Azure/azure-cli-extensions, src/azure-firewall) has 0.12.0 add --destination-fqdns to "collection
+        /// add-filter-collection" and "collection rule add". The group is named by --rule-collection-group-name, which
+        /// the extension's own commands have taken from the start and still take beside the newer --rcg-name.
+        /// </summary>
+        public const string MinimumExtensionVersion = "0.12.0";
         private const string Group = "az network firewall policy rule-collection-group";
 
         public string Write(ExportPlan plan)
@@ -39,8 +48,9 @@ namespace AksEgress.Export
             Line("# Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.");
             Line($"# Creates the rule collection group '{plan.CollectionGroupName}' in an existing firewall policy:");
             foreach (var line in CollectionSummary.Lines(plan, '\'')) Line("#   " + line);
-            Line("# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in");
-            Line("# with az login. Each command updates the whole firewall policy, so the script takes a while.");
+            Line($"# Needs the Azure CLI with its azure-firewall extension {MinimumExtensionVersion} or later (az extension add --name azure-firewall;");
+            Line($"# {MinimumExtensionVersion} added --destination-fqdns), signed in with az login; the script checks the extension before it");
+            Line("# changes anything. Each command updates the whole firewall policy, so the script takes a while.");
             if (plan.HasFqdnNetworkRules)
             {
                 Line("#");
@@ -108,6 +118,8 @@ namespace AksEgress.Export
                 Line($"{input}=\"${{{input}:?set {input} to the {InputHelp(placeholder.Placeholder)}}}\"");
                 if (!placeholder.IsSingleAddress) Line($"read -r -a {input} <<< \"${input}\"");
             }
+            Line();
+            ExtensionCheck(Line);
             Line();
 
             var total = 1 + plan.NetworkRules.Count + plan.ApplicationRuleCount;
@@ -229,7 +241,7 @@ namespace AksEgress.Export
                     {
                         ("--resource-group", "\"$RESOURCE_GROUP\""),
                         ("--policy-name", "\"$POLICY_NAME\""),
-                        ("--rcg-name", ShellText.Quote(p.CollectionGroupName)),
+                        ("--rule-collection-group-name", ShellText.Quote(p.CollectionGroupName)),
                     };
                     if (first)
                     {
@@ -251,6 +263,35 @@ namespace AksEgress.Export
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Stops the script, exit code 3, before the first change when the azure-firewall extension is missing or older
+        /// than <see cref="MinimumExtensionVersion"/>. The version az reports is only matched and compared as numbers,
+        /// never run.
+        /// </summary>
+        private static void ExtensionCheck(System.Action<string> line)
+        {
+            var needed = MinimumExtensionVersion.Split('.');
+            line($"# The azure-firewall extension must be {MinimumExtensionVersion} or later, for --destination-fqdns.");
+            line("if ! AZURE_FIREWALL_VERSION=\"$(az extension show --name azure-firewall --query version --output tsv)\"; then");
+            line("  echo \"Could not read the version of the azure-firewall extension of the Azure CLI. Install it with: az extension add --name azure-firewall\" >&2");
+            line("  exit 3");
+            line("fi");
+            line("AZURE_FIREWALL_VERSION=\"${AZURE_FIREWALL_VERSION//$'\\r'/}\"");
+            line("if ! [[ \"$AZURE_FIREWALL_VERSION\" =~ ^([0-9]{1,9})\\.([0-9]{1,9})\\.([0-9]{1,9}) ]]; then");
+            line($"  echo \"The azure-firewall extension reports the version '$AZURE_FIREWALL_VERSION', which this script cannot read; it needs {MinimumExtensionVersion} or later.\" >&2");
+            line("  exit 3");
+            line("fi");
+            line("AZURE_FIREWALL_FOUND=(\"${BASH_REMATCH[1]}\" \"${BASH_REMATCH[2]}\" \"${BASH_REMATCH[3]}\")");
+            line($"AZURE_FIREWALL_NEEDED=({string.Join(" ", needed)})");
+            line("for i in 0 1 2; do");
+            line("  if (( 10#${AZURE_FIREWALL_FOUND[i]} > AZURE_FIREWALL_NEEDED[i] )); then break; fi");
+            line("  if (( 10#${AZURE_FIREWALL_FOUND[i]} < AZURE_FIREWALL_NEEDED[i] )); then");
+            line($"    echo \"The azure-firewall extension is $AZURE_FIREWALL_VERSION; this script needs {MinimumExtensionVersion} or later. Update it with: az extension update --name azure-firewall\" >&2");
+            line("    exit 3");
+            line("  fi");
+            line("done");
         }
 
         private static string InputHelp(string placeholder)

@@ -3,8 +3,9 @@
 # Creates the rule collection group 'aks-egress' in an existing firewall policy:
 #   network rule collection 'aks-egress-network' (priority 100, Allow): 7 rules
 #   application rule collection 'aks-egress-application' (priority 200, Allow): 28 rules
-# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in
-# with az login. Each command updates the whole firewall policy, so the script takes a while.
+# Needs the Azure CLI with its azure-firewall extension 0.12.0 or later (az extension add --name azure-firewall;
+# 0.12.0 added --destination-fqdns), signed in with az login; the script checks the extension before it
+# changes anything. Each command updates the whole firewall policy, so the script takes a while.
 #
 # NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With DNS_PROXY_ENABLED true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
@@ -38,6 +39,26 @@ if [[ "$DNS_PROXY_ENABLED" != true && "$DNS_PROXY_ENABLED" != false ]]; then
   exit 1
 fi
 
+# The azure-firewall extension must be 0.12.0 or later, for --destination-fqdns.
+if ! AZURE_FIREWALL_VERSION="$(az extension show --name azure-firewall --query version --output tsv)"; then
+  echo "Could not read the version of the azure-firewall extension of the Azure CLI. Install it with: az extension add --name azure-firewall" >&2
+  exit 3
+fi
+AZURE_FIREWALL_VERSION="${AZURE_FIREWALL_VERSION//$'\r'/}"
+if ! [[ "$AZURE_FIREWALL_VERSION" =~ ^([0-9]{1,9})\.([0-9]{1,9})\.([0-9]{1,9}) ]]; then
+  echo "The azure-firewall extension reports the version '$AZURE_FIREWALL_VERSION', which this script cannot read; it needs 0.12.0 or later." >&2
+  exit 3
+fi
+AZURE_FIREWALL_FOUND=("${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}")
+AZURE_FIREWALL_NEEDED=(0 12 0)
+for i in 0 1 2; do
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} > AZURE_FIREWALL_NEEDED[i] )); then break; fi
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} < AZURE_FIREWALL_NEEDED[i] )); then
+    echo "The azure-firewall extension is $AZURE_FIREWALL_VERSION; this script needs 0.12.0 or later. Update it with: az extension update --name azure-firewall" >&2
+    exit 3
+  fi
+done
+
 # The rule collection group
 echo '[1/36] rule collection group aks-egress' >&2
 az network firewall policy rule-collection-group create \
@@ -52,7 +73,7 @@ echo '[2/36] aks-egress-network: udp-53-10.0.0.4' >&2
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-network' \
   --collection-priority '100' \
   --action 'Allow' \
@@ -69,7 +90,7 @@ echo '[3/36] aks-egress-network: udp-53-10.0.0.5' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'udp-53-10.0.0.5' \
   --rule-type 'NetworkRule' \
@@ -84,7 +105,7 @@ echo '[4/36] aks-egress-network: tcp-443-20.1.2.3' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'tcp-443-20.1.2.3' \
   --rule-type 'NetworkRule' \
@@ -99,7 +120,7 @@ echo '[5/36] aks-egress-network: tcp-9000-20.1.2.3' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'tcp-9000-20.1.2.3' \
   --rule-type 'NetworkRule' \
@@ -114,7 +135,7 @@ echo '[6/36] aks-egress-network: udp-1194-20.1.2.3' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'udp-1194-20.1.2.3' \
   --rule-type 'NetworkRule' \
@@ -129,7 +150,7 @@ echo '[7/36] aks-egress-network: tcp-443-AzureMonitor' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'tcp-443-AzureMonitor' \
   --rule-type 'NetworkRule' \
@@ -145,7 +166,7 @@ if [[ "$DNS_PROXY_ENABLED" == true ]]; then
   az network firewall policy rule-collection-group collection rule add \
     --resource-group "$RESOURCE_GROUP" \
     --policy-name "$POLICY_NAME" \
-    --rcg-name 'aks-egress' \
+    --rule-collection-group-name 'aks-egress' \
     --collection-name 'aks-egress-network' \
     --name 'udp-123-ntp.ubuntu.com' \
     --rule-type 'NetworkRule' \
@@ -159,7 +180,7 @@ else
   az network firewall policy rule-collection-group collection rule add \
     --resource-group "$RESOURCE_GROUP" \
     --policy-name "$POLICY_NAME" \
-    --rcg-name 'aks-egress' \
+    --rule-collection-group-name 'aks-egress' \
     --collection-name 'aks-egress-network' \
     --name 'udp-123-ntp.ubuntu.com' \
     --rule-type 'NetworkRule' \
@@ -176,7 +197,7 @@ echo '[9/36] aks-egress-application: https-443-wildcard.data.mcr.microsoft.com' 
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-application' \
   --collection-priority '200' \
   --action 'Allow' \
@@ -192,7 +213,7 @@ echo '[10/36] aks-egress-application: https-443-wildcard.hcp.usgovvirginia.cx.ak
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.hcp.usgovvirginia.cx.aks.containerservice.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -206,7 +227,7 @@ echo '[11/36] aks-egress-application: https-443-wildcard.in.applicationinsights.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.in.applicationinsights.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -220,7 +241,7 @@ echo '[12/36] aks-egress-application: https-443-wildcard.ingest.monitor.azure.us
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ingest.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -234,7 +255,7 @@ echo '[13/36] aks-egress-application: https-443-wildcard.metrics.ingest.monitor.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.metrics.ingest.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -248,7 +269,7 @@ echo '[14/36] aks-egress-application: http-80-wildcard.mp.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-wildcard.mp.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -262,7 +283,7 @@ echo '[15/36] aks-egress-application: https-443-wildcard.ods.opinsights.azure.us
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ods.opinsights.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -276,7 +297,7 @@ echo '[16/36] aks-egress-application: https-443-wildcard.oms.opinsights.azure.us
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.oms.opinsights.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -290,7 +311,7 @@ echo '[17/36] aks-egress-application: https-443-acs-mirror.azureedge.net' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-acs-mirror.azureedge.net' \
   --rule-type 'ApplicationRule' \
@@ -304,7 +325,7 @@ echo '[18/36] aks-egress-application: http-80-azure.archive.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-azure.archive.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -318,7 +339,7 @@ echo '[19/36] aks-egress-application: http-80-changelogs.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-changelogs.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -332,7 +353,7 @@ echo '[20/36] aks-egress-application: http-80-ctldl.windowsupdate.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-ctldl.windowsupdate.com' \
   --rule-type 'ApplicationRule' \
@@ -346,7 +367,7 @@ echo '[21/36] aks-egress-application: https-443-dc.services.visualstudio.com' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-dc.services.visualstudio.com' \
   --rule-type 'ApplicationRule' \
@@ -360,7 +381,7 @@ echo '[22/36] aks-egress-application: https-443-download.docker.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-download.docker.com' \
   --rule-type 'ApplicationRule' \
@@ -374,7 +395,7 @@ echo '[23/36] aks-egress-application: https-443-global.handler.control.monitor.a
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-global.handler.control.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -388,7 +409,7 @@ echo '[24/36] aks-egress-application: https-443-go.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-go.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -402,7 +423,7 @@ echo '[25/36] aks-egress-application: https-443-login.microsoftonline.us' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-login.microsoftonline.us' \
   --rule-type 'ApplicationRule' \
@@ -416,7 +437,7 @@ echo '[26/36] aks-egress-application: https-443-management.usgovcloudapi.net' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-management.usgovcloudapi.net' \
   --rule-type 'ApplicationRule' \
@@ -430,7 +451,7 @@ echo '[27/36] aks-egress-application: https-443-mcr.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-mcr.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -444,7 +465,7 @@ echo '[28/36] aks-egress-application: https-443-nvidia.github.io' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-nvidia.github.io' \
   --rule-type 'ApplicationRule' \
@@ -458,7 +479,7 @@ echo '[29/36] aks-egress-application: https-443-onegetcdn.azureedge.net' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-onegetcdn.azureedge.net' \
   --rule-type 'ApplicationRule' \
@@ -472,7 +493,7 @@ echo '[30/36] aks-egress-application: https-443-packages.aks.azure.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-packages.aks.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -486,7 +507,7 @@ echo '[31/36] aks-egress-application: https-443-packages.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-packages.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -500,7 +521,7 @@ echo '[32/36] aks-egress-application: http-80-security.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-security.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -514,7 +535,7 @@ echo '[33/36] aks-egress-application: https-443-snapshot.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-snapshot.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -528,7 +549,7 @@ echo '[34/36] aks-egress-application: https-443-us.download.nvidia.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-us.download.nvidia.com' \
   --rule-type 'ApplicationRule' \
@@ -542,7 +563,7 @@ echo '[35/36] aks-egress-application: https-443-usgovvirginia.handler.control.mo
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-usgovvirginia.handler.control.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -556,7 +577,7 @@ echo '[36/36] aks-egress-application: http-80-www.msftconnecttest.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-www.msftconnecttest.com' \
   --rule-type 'ApplicationRule' \
