@@ -34,8 +34,26 @@ namespace AksEgress.Export
             }
 
             var expressible = new List<AksEgressRule>();
+            var replaced = new Dictionary<AksEgressRule, string>();
             foreach (var rule in unique)
             {
+                if (deployable && TargetFqdnWildcard.IsUnmatchable(rule))
+                {
+                    var named = $"Rule {rule.RuleId} ({rule.Destination} {rule.Protocol}/{rule.Port})";
+                    var instead = TargetFqdnWildcard.ServiceTagInstead(rule);
+                    if (instead != null)
+                    {
+                        warnings.Add($"{named} cannot be an application rule: {TargetFqdnWildcard.Reason}. It is exported as a network rule to the service tag {instead.Destination} on TCP {rule.Port}, the alternative the rule names ({rule.Alternatives}).");
+                        replaced[instead] = $"{rule.Destination} {rule.Protocol}/{rule.Port}";
+                        expressible.Add(instead);
+                        continue;
+                    }
+                    var widened = TargetFqdnWildcard.Widened(rule.Destination);
+                    warnings.Add($"{named} is left out: {TargetFqdnWildcard.Reason}. Allow the hosts it stands for by name" +
+                        (widened == null ? "." : $", or the wider {widened} if that is acceptable."));
+                    continue;
+                }
+
                 // Azure Firewall network rules take exact FQDNs only; a wildcard there cannot be deployed.
                 if (rule.Kind == RuleKind.Network && rule.DestinationType == DestinationType.WildcardFqdn)
                 {
@@ -47,7 +65,8 @@ namespace AksEgress.Export
 
             var merged = expressible
                 .GroupBy(r => (r.Kind, Destination: r.Destination.ToLowerInvariant(), r.Protocol, r.Port))
-                .Select(g => new MergedRule(g.Key.Kind, g.First().Destination, g.First().DestinationType, g.Key.Protocol, g.Key.Port, g.ToList()))
+                .Select(g => new MergedRule(g.Key.Kind, g.First().Destination, g.First().DestinationType, g.Key.Protocol, g.Key.Port, g.ToList(),
+                    g.Where(replaced.ContainsKey).Select(r => replaced[r]).Distinct().OrderBy(r => r, StringComparer.Ordinal).ToList()))
                 .OrderBy(m => m.Destination, StringComparer.Ordinal).ThenBy(m => m.Protocol).ThenBy(m => m.Port)
                 .ToList();
 

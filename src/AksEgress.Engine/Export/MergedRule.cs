@@ -9,8 +9,10 @@ namespace AksEgress.Export
     /// </summary>
     public sealed class MergedRule
     {
-        internal MergedRule(RuleKind kind, string destination, DestinationType type, RuleProtocol protocol, int port, IReadOnlyList<AksEgressRule> members)
+        internal MergedRule(RuleKind kind, string destination, DestinationType type, RuleProtocol protocol, int port, IReadOnlyList<AksEgressRule> members,
+            IReadOnlyList<string>? replaces = null)
         {
+            Replaces = replaces ?? new string[0];
             Kind = kind;
             Destination = destination;
             DestinationType = type;
@@ -34,6 +36,8 @@ namespace AksEgress.Export
         public IReadOnlyList<string> Clusters { get; }
         public IReadOnlyList<string> RuleIds { get; }
         public IReadOnlyList<AksEgressRule> Members { get; }
+        /// <summary>Application rules ("md-*.blob.storage.azure.net HTTPS/443") this rule stands in for, since Azure Firewall cannot match them (<see cref="TargetFqdnWildcard"/>).</summary>
+        public IReadOnlyList<string> Replaces { get; }
 
         /// <summary>True when the destination is an FQDN (plain or wildcard): a network rule then needs DNS proxy.</summary>
         public bool IsFqdn => ExportPlan.IsFqdn(DestinationType);
@@ -62,6 +66,7 @@ namespace AksEgress.Export
             get
             {
                 var text = $"{Requirement}; features: {string.Join(", ", Features)}";
+                if (Replaces.Count > 0) text += $"; in place of the application rule {string.Join(", ", Replaces)}: {TargetFqdnWildcard.Reason}";
                 return Clusters.Count == 0 ? text : text + $"; clusters: {string.Join(", ", Clusters)}";
             }
         }
