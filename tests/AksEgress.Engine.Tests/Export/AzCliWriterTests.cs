@@ -216,19 +216,6 @@ namespace AksEgress.Engine.Tests.Export
             AssertCallsDescribePlan(run.Calls, plan, dnsProxy: true);
         }
 
-        [Theory]
-        [InlineData("yes")]
-        [InlineData("TRUE")]
-        [InlineData("$(id)")]
-        public void ADnsProxyInputOtherThanTrueOrFalseStopsBeforeAz(string input)
-        {
-            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), new Dictionary<string, string>(Required) { ["DNS_PROXY_ENABLED"] = input });
-            Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains("DNS_PROXY_ENABLED must be true or false", run.Stderr);
-            Assert.Empty(run.Calls);
-            Assert.False(run.Injected);
-        }
-
         [Fact]
         public void UsGovScriptHasTheKnownAddressesAndNeedsNoPlaceholderInput()
         {
@@ -246,16 +233,21 @@ namespace AksEgress.Engine.Tests.Export
         }
 
         [Theory]
-        [InlineData("99")]
-        [InlineData("65001")]
-        [InlineData("5OO")]
-        [InlineData(" ")]
-        public void BadPriorityStopsBeforeAz(string priority)
+        [InlineData("PRIORITY", "99", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("PRIORITY", "65001", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("PRIORITY", "5OO", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("PRIORITY", " ", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("DNS_PROXY_ENABLED", "yes", "DNS_PROXY_ENABLED must be true or false")]
+        [InlineData("DNS_PROXY_ENABLED", "TRUE", "DNS_PROXY_ENABLED must be true or false")]
+        [InlineData("DNS_PROXY_ENABLED", "$(id)", "DNS_PROXY_ENABLED must be true or false")]
+        public void ABadInputStopsBeforeAz(string name, string value, string message)
         {
-            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), new Dictionary<string, string>(Required) { ["PRIORITY"] = priority });
+            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), new Dictionary<string, string>(Required) { [name] = value });
             Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains("PRIORITY", run.Stderr);
+            Assert.Contains(message, run.Stderr);
             Assert.Empty(run.Calls);
+            Assert.Empty(run.ExtensionQueries);
+            Assert.False(run.Injected);
         }
 
         [Fact]

@@ -46,19 +46,8 @@ namespace AksEgress.Engine.Tests.Export
         public static string ArmText(string text, bool enabled) =>
             IsArm(text) ? (string)(enabled ? Arm(text).WhenTrue : Arm(text).WhenFalse) : text;
 
-        private static object ArmValue(Reader reader)
-        {
-            if (reader.Peek == '\'') return ArmLiteral(reader);
-            reader.Expect("createArray(");
-            var items = new List<string>();
-            while (reader.Peek != ')')
-            {
-                if (items.Count > 0) reader.Expect(", ");
-                items.Add(ArmLiteral(reader));
-            }
-            reader.Expect(")");
-            return items.ToArray();
-        }
+        private static object ArmValue(Reader reader) =>
+            reader.Peek == '\'' ? ArmLiteral(reader) : List(reader, "createArray(", ')', ArmLiteral);
 
         /// <summary>'text' with a quote written twice.</summary>
         private static string ArmLiteral(Reader reader)
@@ -74,17 +63,20 @@ namespace AksEgress.Engine.Tests.Export
             }
         }
 
-        private static object HclValue(Reader reader)
+        private static object HclValue(Reader reader) =>
+            reader.Peek == '"' ? HclLiteral(reader) : List(reader, "[", ']', HclLiteral);
+
+        /// <summary>Literals between <paramref name="open"/> and <paramref name="close"/>, separated by ", ".</summary>
+        private static string[] List(Reader reader, string open, char close, Func<Reader, string> literal)
         {
-            if (reader.Peek == '"') return HclLiteral(reader);
-            reader.Expect("[");
+            reader.Expect(open);
             var items = new List<string>();
-            while (reader.Peek != ']')
+            while (reader.Peek != close)
             {
                 if (items.Count > 0) reader.Expect(", ");
-                items.Add(HclLiteral(reader));
+                items.Add(literal(reader));
             }
-            reader.Expect("]");
+            reader.Expect(close.ToString());
             return items.ToArray();
         }
 
