@@ -174,3 +174,87 @@ Describe 'Export-AksEgressRule -Path and -LiteralPath follow PowerShell''s provi
         @($errors | ForEach-Object { $_.FullyQualifiedErrorId }) | Should -Contain 'ExportNothingToWrite,AksEgress.Commands.ExportAksEgressRuleCommand'
     }
 }
+
+Describe 'Export-AksEgressRule firewall files deploy as they are' {
+    It 'chooses the FQDN network rule by a DNS proxy input that defaults to false, or to true with -DnsProxyEnabled' {
+        $template = $Rules | Export-AksEgressRule -Format AzureFirewallArm -WarningVariable warnings -WarningAction SilentlyContinue | ConvertFrom-Json
+        $template.parameters.dnsProxyEnabled.type | Should -Be 'bool'
+        $template.parameters.dnsProxyEnabled.defaultValue | Should -BeFalse
+        $ntp = $template.resources[0].properties.ruleCollections.rules | Where-Object name -eq 'udp-123-ntp.ubuntu.com'
+        $ntp.destinationAddresses | Should -Be "[if(parameters('dnsProxyEnabled'), createArray(), createArray('*'))]"
+        $warning = @($warnings | Where-Object { "$_" -like '*DNS proxy*' })
+        $warning.Count | Should -Be 1
+        "$($warning[0])" | Should -BeLike '*deploys on any policy*defaults to false*-DnsProxyEnabled*'
+
+        $on = $Rules | Export-AksEgressRule -Format AzureFirewallArm -DnsProxyEnabled -WarningAction SilentlyContinue | ConvertFrom-Json
+        $on.parameters.dnsProxyEnabled.defaultValue | Should -BeTrue
+        $tf = $Rules | Export-AksEgressRule -Format Terraform -DnsProxyEnabled -WarningAction SilentlyContinue
+        $tf | Should -Match '(?m)^\s+default\s+= true$'
+        $sh = $Rules | Export-AksEgressRule -Format AzCli -WarningAction SilentlyContinue
+        $sh | Should -Match ([regex]::Escape('DNS_PROXY_ENABLED="${DNS_PROXY_ENABLED:-false}"'))
+    }
+
+    It 'writes a Terraform file that names its provider and versions' {
+        $tf = $Rules | Export-AksEgressRule -Format Terraform -WarningAction SilentlyContinue
+        $tf | Should -Match 'required_providers \{'
+        $tf | Should -Match 'source\s+= "hashicorp/azurerm"'
+        $tf | Should -Match 'version\s+= ">= 3\.75\.0, < 5\.0\.0"'
+        $tf | Should -Match 'provider "azurerm" \{'
+        $tf | Should -Match 'features \{\}'
+    }
+
+    It 'writes an az script that checks its azure-firewall extension before any change' {
+        $sh = $Rules | Export-AksEgressRule -Format AzCli -WarningAction SilentlyContinue
+        $check = $sh.IndexOf('az extension show --name azure-firewall --query version --output tsv')
+        $check | Should -BeGreaterThan 0
+        $check | Should -BeLessThan $sh.IndexOf('az network firewall policy')
+        $sh | Should -Match 'azure-firewall extension 0\.12\.0 or later'
+    }
+
+    It 'reports a rule Azure Firewall refuses, by name, and exports the rest: <Path>' -ForEach @(
+        @{ Path = 'object' }, @{ Path = 'csv' }, @{ Path = 'json' }
+    ) {
+        $high = ($Rules | Where-Object Kind -eq Application | Select-Object -First 1).Copy()
+        $high.Destination = 'high.example.com'
+        $high.DestinationTemplate = 'high.example.com'
+        $high.Port = 64500
+        $piped = switch ($Path) {
+            'object' { @($high) + $Rules }
+            'csv' { @($high) + $Rules | Export-AksEgressRule -Format Csv -WarningAction SilentlyContinue | ConvertFrom-Csv }
+            'json' { @($high) + $Rules | Export-AksEgressRule -Format Json -WarningAction SilentlyContinue | ConvertFrom-Json }
+        }
+        $text = $piped | Export-AksEgressRule -Format Terraform -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ApplicationRulePortOutOfRange,*'
+        $errors[0].Exception.Message | Should -BeLike '*(high.example.com HTTPS/64500)*ports 1 to 64000*'
+        $text | Should -Not -Match 'high\.example\.com'
+        $text | Should -Match 'mcr\.microsoft\.com'
+    }
+
+    It 'refuses a collection group name azurerm cannot take' {
+        { $Rules | Export-AksEgressRule -Format Terraform -CollectionGroupName a } |
+            Should -Throw -ErrorId 'InvalidCollectionGroupName,AksEgress.Commands.ExportAksEgressRuleCommand'
+    }
+
+    It 'gives placeholders whose names read alike one input each' {
+        $placeholders = 'My-Dns', 'My_Dns' | ForEach-Object {
+            [pscustomobject]@{ Kind = 'Network'; Destination = $_; DestinationType = 'Placeholder'; Protocol = 'UDP'; Port = 53 }
+        }
+        $tf = $placeholders | Export-AksEgressRule -Format Terraform -WarningAction SilentlyContinue
+        ([regex]::Matches($tf, 'variable "destination_my_dns"')).Count | Should -Be 1
+        ([regex]::Matches($tf, 'variable "destination_my_dns_2"')).Count | Should -Be 1
+        $sh = $placeholders | Export-AksEgressRule -Format AzCli -WarningAction SilentlyContinue
+        $sh | Should -Match 'DESTINATION_MY_DNS_2='
+    }
+
+    It 'writes the managed disks rule, whose wildcard Azure Firewall cannot match, as a network rule to the Storage tag' {
+        $all = Get-AksEgressRule -Location eastus -Requirement Required, Recommended, Optional -WarningAction SilentlyContinue
+        $template = $all | Export-AksEgressRule -Format AzureFirewallArm -WarningVariable warnings -WarningAction SilentlyContinue | ConvertFrom-Json
+        $rules = $template.resources[0].properties.ruleCollections.rules
+        @($rules | Where-Object { $_.targetFqdns -contains 'md-*.blob.storage.azure.net' }).Count | Should -Be 0
+        $storage = @($rules | Where-Object { $_.destinationAddresses -contains 'Storage.eastus' })
+        $storage.Count | Should -Be 1
+        $storage[0].description | Should -BeLike '*in place of the application rule md-`*.blob.storage.azure.net HTTPS/443*'
+        @($warnings | Where-Object { "$_" -like 'Rule core-managed-disks*cannot be an application rule*Storage.eastus*' }).Count | Should -Be 1
+    }
+}

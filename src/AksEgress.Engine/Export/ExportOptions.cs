@@ -17,5 +17,11 @@ namespace AksEgress.Export
         public string CollectionGroupName { get; set; } = DefaultCollectionGroupName;
         /// <summary>Replace the core public-cloud HTTPS FQDNs by the AzureKubernetesService FQDN tag.</summary>
         public bool UseFqdnTag { get; set; }
+        /// <summary>
+        /// The default of the deployment input that says the firewall policy has DNS proxy on. A network rule to an
+        /// FQDN then allows the FQDN itself; without DNS proxy (the default) it allows any destination on the same
+        /// protocol and port, since Azure refuses FQDNs in network rules of a policy without DNS proxy.
+        /// </summary>
+        public bool DnsProxyEnabled { get; set; }
     }
 }

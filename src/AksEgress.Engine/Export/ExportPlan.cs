@@ -16,6 +16,7 @@ namespace AksEgress.Export
             Placeholders = placeholders;
             Options = options;
             CollectionGroupName = collectionGroupName;
+            PlaceholderInputs = PlaceholderInput.For(placeholders);
         }
 
         /// <summary>The input rules, without exact duplicates, in input order (for the per-rule formats: Csv, Json, Markdown).</summary>
@@ -30,6 +31,18 @@ namespace AksEgress.Export
         public IReadOnlyList<string> FqdnTagClusters { get; }
         /// <summary>Unfilled placeholder names in the rules (APIServerPublicIP, CustomDnsIP), sorted.</summary>
         public IReadOnlyList<string> Placeholders { get; }
+        /// <summary>The deployment input of each placeholder, in the order of <see cref="Placeholders"/>, named for every format.</summary>
+        public IReadOnlyList<PlaceholderInput> PlaceholderInputs { get; }
+
+        /// <summary>The deployment input that stands for <paramref name="placeholder"/>.</summary>
+        public PlaceholderInput InputFor(string placeholder)
+        {
+            foreach (var input in PlaceholderInputs)
+            {
+                if (input.Placeholder == placeholder) return input;
+            }
+            throw new System.ArgumentException($"'{placeholder}' is not a placeholder of this plan.", nameof(placeholder));
+        }
         public ExportOptions Options { get; }
         /// <summary>The collection group name, already reduced to the characters Azure accepts.</summary>
         public string CollectionGroupName { get; }
@@ -52,16 +65,39 @@ namespace AksEgress.Export
 
         public const string FqdnTag = "AzureKubernetesService";
 
-        /// <summary>The description of the rule that carries the FQDN tag, the same in every deployable format.</summary>
+        /// <summary>The description of the rule that carries the FQDN tag, the same in every deployable format (see <see cref="FirewallText"/>).</summary>
         public string FqdnTagDescription
         {
             get
             {
                 var text = $"Required; features: Core; FQDN tag {FqdnTag} for the core AKS HTTPS endpoints";
-                return FqdnTagClusters.Count == 0 ? text : text + "; clusters: " + string.Join(", ", FqdnTagClusters);
+                return FirewallText.Description(FqdnTagClusters.Count == 0 ? text : text + "; clusters: " + string.Join(", ", FqdnTagClusters), null);
             }
         }
         public const string DnsProxyNote = "Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).";
+
+        /// <summary>The network rules to FQDNs, as "ntp.ubuntu.com UDP/123", for messages.</summary>
+        internal string FqdnNetworkRuleList
+        {
+            get
+            {
+                var list = new List<string>();
+                foreach (var rule in NetworkRules)
+                {
+                    if (rule.DependsOnDnsProxy) list.Add($"{FirewallText.Clean(rule.Destination)} {rule.Protocol}/{rule.Port}");
+                }
+                return string.Join(", ", list);
+            }
+        }
+
+        /// <summary>
+        /// What a deployable file says of its DNS proxy input, named as the format names it (<paramref name="input"/>).
+        /// Azure refuses a network rule with destinationFqdns in a policy without DNS proxy ("In order to use
+        /// DestinationFqdns in Network Rules, DNS Proxy must be enabled"), so the file must deploy either way.
+        /// </summary>
+        internal string DnsProxyComment(string input) =>
+            $"Network rules to FQDNs ({FqdnNetworkRuleList}) work only in a firewall policy with DNS proxy on. With {input} true they allow the FQDN; " +
+            $"with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to {(Options.DnsProxyEnabled ? "true" : "false")} here.";
 
         /// <summary>True for a plain or wildcard FQDN destination.</summary>
         internal static bool IsFqdn(DestinationType type) => type == DestinationType.Fqdn || type == DestinationType.WildcardFqdn;

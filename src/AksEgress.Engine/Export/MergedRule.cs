@@ -9,8 +9,10 @@ namespace AksEgress.Export
     /// </summary>
     public sealed class MergedRule
     {
-        internal MergedRule(RuleKind kind, string destination, DestinationType type, RuleProtocol protocol, int port, IReadOnlyList<AksEgressRule> members)
+        internal MergedRule(RuleKind kind, string destination, DestinationType type, RuleProtocol protocol, int port, IReadOnlyList<AksEgressRule> members,
+            IReadOnlyList<string>? replaces = null)
         {
+            Replaces = replaces ?? new string[0];
             Kind = kind;
             Destination = destination;
             DestinationType = type;
@@ -34,18 +36,29 @@ namespace AksEgress.Export
         public IReadOnlyList<string> Clusters { get; }
         public IReadOnlyList<string> RuleIds { get; }
         public IReadOnlyList<AksEgressRule> Members { get; }
+        /// <summary>Application rules ("md-*.blob.storage.azure.net HTTPS/443") this rule stands in for, since Azure Firewall cannot match them (<see cref="TargetFqdnWildcard"/>).</summary>
+        public IReadOnlyList<string> Replaces { get; }
 
         /// <summary>True when the destination is an FQDN (plain or wildcard): a network rule then needs DNS proxy.</summary>
         public bool IsFqdn => ExportPlan.IsFqdn(DestinationType);
 
-        /// <summary>The DNS proxy reminder for a network rule to an FQDN; null for every other rule.</summary>
-        internal string? FirewallNote => ExportPlan.NeedsDnsProxy(Kind, DestinationType) ? ExportPlan.DnsProxyNote : null;
+        /// <summary>
+        /// A network rule to an FQDN: Azure accepts it only in a firewall policy with DNS proxy on, so the deployable
+        /// formats write it both ways, chosen by their DNS proxy input (see <see cref="FirewallDescriptionFor"/>).
+        /// </summary>
+        public bool DependsOnDnsProxy => ExportPlan.NeedsDnsProxy(Kind, DestinationType);
+
+        /// <summary>The description a firewall rule carries in every deployable format (see <see cref="FirewallText"/>).</summary>
+        public string FirewallDescription => FirewallDescriptionFor(dnsProxyEnabled: false);
 
         /// <summary>
-        /// The description a firewall rule carries: <see cref="Description"/>, and for a network rule to an FQDN
-        /// the reminder that Azure Firewall DNS proxy must be on. Every deployable format uses this text.
+        /// The description of the rule as deployed with the DNS proxy input <paramref name="dnsProxyEnabled"/>: for a rule
+        /// that <see cref="DependsOnDnsProxy"/>, it says whether it allows the FQDN or any destination in its place.
         /// </summary>
-        public string FirewallDescription => FirewallNote == null ? Description : Description + "; " + FirewallNote;
+        public string FirewallDescriptionFor(bool dnsProxyEnabled) =>
+            FirewallText.Description(Description, !DependsOnDnsProxy ? null
+                : dnsProxyEnabled ? "the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on"
+                : $"any destination (*) on {Protocol} {Port} in place of {Destination}: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off");
 
         /// <summary>Features and clusters the rule serves, for a rule description. Plain text, not yet escaped.</summary>
         public string Description
@@ -53,6 +66,7 @@ namespace AksEgress.Export
             get
             {
                 var text = $"{Requirement}; features: {string.Join(", ", Features)}";
+                if (Replaces.Count > 0) text += $"; in place of the application rule {string.Join(", ", Replaces)}: {TargetFqdnWildcard.Reason}";
                 return Clusters.Count == 0 ? text : text + $"; clusters: {string.Join(", ", Clusters)}";
             }
         }

@@ -75,6 +75,10 @@ namespace AksEgress.Commands
         [Parameter]
         public SwitchParameter UseFqdnTag { get; set; }
 
+        /// <summary>The firewall policy has DNS proxy on: network rules to FQDNs default to allowing the FQDN itself.</summary>
+        [Parameter]
+        public SwitchParameter DnsProxyEnabled { get; set; }
+
         protected override void BeginProcessing()
         {
             _options = new ExportOptions
@@ -84,6 +88,7 @@ namespace AksEgress.Commands
                 Priority = Priority,
                 CollectionGroupName = CollectionGroupName,
                 UseFqdnTag = UseFqdnTag.IsPresent,
+                DnsProxyEnabled = DnsProxyEnabled.IsPresent,
             };
             try
             {
@@ -184,9 +189,12 @@ namespace AksEgress.Commands
                 return;
             }
 
-            if (_filePath != null && ExportFilePolicy.WritesNothing(_rules.Count, _refused))
+            // A rule Azure Firewall would refuse is reported on its own; the export holds the others.
+            foreach (var rule in result.Refused) WriteError(ErrorRecords.FromInput(rule));
+            var refused = _refused + result.Refused.Count;
+            if (_filePath != null && ExportFilePolicy.WritesNothing(_rules.Count - result.Refused.Count, refused))
             {
-                WriteError(new ErrorRecord(new InvalidOperationException(ExportFilePolicy.ExplainNothingWritten(_refused, _filePath)),
+                WriteError(new ErrorRecord(new InvalidOperationException(ExportFilePolicy.ExplainNothingWritten(refused, _filePath)),
                     "ExportNothingToWrite", ErrorCategory.InvalidData, _filePath));
                 return;
             }

@@ -43,6 +43,7 @@ namespace AksEgress.Engine.Tests.Cmdlets
         [InlineData("Priority", false, null)]
         [InlineData("CollectionGroupName", false, null)]
         [InlineData("UseFqdnTag", false, null)]
+        [InlineData("DnsProxyEnabled", false, null)]
         public void ParameterIsDeclaredAsTheIssueAsks(string name, bool mandatory, string? set)
         {
             // One [Parameter] per set the parameter belongs to (sets comma-separated in the data), none for "every set".

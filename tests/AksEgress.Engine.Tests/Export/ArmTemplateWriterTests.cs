@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using AksEgress.Export;
 
@@ -101,24 +102,62 @@ namespace AksEgress.Engine.Tests.Export
                 var port = Assert.Single(rule.GetProperty("destinationPorts").EnumerateArray());
                 Assert.Equal(JsonValueKind.String, port.ValueKind);
                 Assert.Matches("^[0-9]{1,5}$", port.GetString());
-                Assert.True(rule.TryGetProperty("destinationAddresses", out _) ^ rule.TryGetProperty("destinationFqdns", out _));
+                // One kind of destination, or both chosen by the DNS proxy input: then exactly one of them is empty.
+                var addresses = rule.TryGetProperty("destinationAddresses", out var a);
+                var fqdns = rule.TryGetProperty("destinationFqdns", out var f);
+                if (addresses && fqdns)
+                {
+                    var byAddress = ConditionalValues.Arm(a.GetString()!);
+                    var byFqdn = ConditionalValues.Arm(f.GetString()!);
+                    Assert.Equal("dnsProxyEnabled", byAddress.Input);
+                    Assert.Equal(new[] { 0, 1 }, new[] { ((string[])byAddress.WhenTrue).Length, ((string[])byAddress.WhenFalse).Length });
+                    Assert.Equal(new[] { 1, 0 }, new[] { ((string[])byFqdn.WhenTrue).Length, ((string[])byFqdn.WhenFalse).Length });
+                }
+                else
+                {
+                    Assert.True(addresses ^ fqdns);
+                }
             });
         }
 
+        /// <summary>
+        /// Azure refuses destinationFqdns in a policy without DNS proxy, so the FQDN rule is chosen at deployment by the
+        /// bool parameter dnsProxyEnabled: the FQDN with it, any destination on the same protocol and port without, and
+        /// the description says which.
+        /// </summary>
         [Theory]
         [MemberData(nameof(Sets))]
-        public void FqdnNetworkRuleUsesDestinationFqdnsAndTheTemplateSaysDnsProxyIsNeeded(string set)
+        public void FqdnNetworkRuleIsChosenByTheDnsProxyParameterAndTheTemplateSaysSo(string set)
         {
             using var doc = Arm(set);
-            var ntp = Assert.Single(Rules(doc, FirewallNames.NetworkCollectionName),
-                r => r.TryGetProperty("destinationFqdns", out var fqdns) && Strings(fqdns).SequenceEqual(new[] { "ntp.ubuntu.com" }));
+            var ntp = Assert.Single(Rules(doc, FirewallNames.NetworkCollectionName), r => r.GetProperty("name").GetString() == "udp-123-ntp.ubuntu.com");
             Assert.Equal(new[] { "UDP" }, Strings(ntp.GetProperty("ipProtocols")));
             Assert.Equal(new[] { "123" }, Strings(ntp.GetProperty("destinationPorts")));
-            Assert.EndsWith("; " + ExportPlan.DnsProxyNote, ntp.GetProperty("description").GetString());
+            Assert.Equal("[if(parameters('dnsProxyEnabled'), createArray(), createArray('*'))]", ntp.GetProperty("destinationAddresses").GetString());
+            Assert.Equal("[if(parameters('dnsProxyEnabled'), createArray('ntp.ubuntu.com'), createArray())]", ntp.GetProperty("destinationFqdns").GetString());
+            var description = ConditionalValues.Arm(ntp.GetProperty("description").GetString()!);
+            Assert.Equal("dnsProxyEnabled", description.Input);
+            Assert.EndsWith("the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on", (string)description.WhenTrue);
+            Assert.EndsWith("any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off", (string)description.WhenFalse);
 
+            var parameter = doc.RootElement.GetProperty("parameters").GetProperty("dnsProxyEnabled");
+            Assert.Equal("bool", parameter.GetProperty("type").GetString());
+            Assert.False(parameter.GetProperty("defaultValue").GetBoolean());
             var comments = doc.RootElement.GetProperty("metadata").GetProperty("comments").GetString()!;
             Assert.Contains("Azure Kubernetes Service", comments);
-            Assert.Contains(ExportPlan.DnsProxyNote, comments);
+            Assert.Contains("(ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With the dnsProxyEnabled parameter true", comments);
+            Assert.Contains("It defaults to false here.", comments);
+            Assert.DoesNotContain(ExportPlan.DnsProxyNote, comments);
+        }
+
+        [Fact]
+        public void DnsProxyEnabledMakesTheParameterDefaultTrue()
+        {
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            using var doc = Arm(ExportFixtures.UsGov, options);
+            Assert.True(doc.RootElement.GetProperty("parameters").GetProperty("dnsProxyEnabled").GetProperty("defaultValue").GetBoolean());
+            Assert.Contains("It defaults to true here.", doc.RootElement.GetProperty("metadata").GetProperty("comments").GetString());
         }
 
         [Fact]
@@ -129,6 +168,7 @@ namespace AksEgress.Engine.Tests.Export
             var comments = doc.RootElement.GetProperty("metadata").GetProperty("comments").GetString()!;
             Assert.Contains("Azure Kubernetes Service", comments);
             Assert.DoesNotContain("DNS proxy", comments);
+            Assert.False(doc.RootElement.GetProperty("parameters").TryGetProperty("dnsProxyEnabled", out _));
         }
 
         [Fact]
@@ -149,10 +189,20 @@ namespace AksEgress.Engine.Tests.Export
             // The string parameter is one item of the array, the array parameter is the whole array: the JSON bicep build writes.
             Assert.Contains(network, r => r.TryGetProperty("destinationAddresses", out var a) && a.ValueKind == JsonValueKind.Array
                 && Strings(a).SequenceEqual(new[] { "[parameters('apiServerPublicIp')]" }));
-            var dnsRules = network.Where(r => r.TryGetProperty("destinationAddresses", out var a) && a.ValueKind == JsonValueKind.String).ToList();
+            var dnsRules = network.Where(r => r.TryGetProperty("destinationAddresses", out var a) && a.ValueKind == JsonValueKind.String && !r.TryGetProperty("destinationFqdns", out _)).ToList();
             Assert.NotEmpty(dnsRules);
             Assert.All(dnsRules, r => Assert.Equal("[parameters('customDnsServers')]", r.GetProperty("destinationAddresses").GetString()));
             Assert.Contains("apiServerPublicIp", doc.RootElement.GetProperty("metadata").GetProperty("comments").GetString());
+        }
+
+        [Fact]
+        public void CollidingPlaceholdersGetOneParameterEachAndEachRuleItsOwn()
+        {
+            using var doc = JsonDocument.Parse(Write(ExportFixtures.CollidingPlaceholderRules()));
+            var parameters = doc.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith("destination", StringComparison.Ordinal)).ToList();
+            Assert.Equal(new[] { "destinationMyDns", "destinationMyDns2", "destinationMyDns3" }, parameters);
+            var used = Rules(doc, FirewallNames.NetworkCollectionName).Select(r => Assert.Single(Strings(r.GetProperty("destinationAddresses")))).ToList();
+            Assert.Equal(parameters.Select(p => $"[parameters('{p}')]"), used);
         }
 
         [Fact]
@@ -163,7 +213,7 @@ namespace AksEgress.Engine.Tests.Export
             Assert.False(parameters.TryGetProperty("apiServerPublicIp", out _));
             Assert.False(parameters.TryGetProperty("customDnsServers", out _));
             var addresses = Rules(doc, FirewallNames.NetworkCollectionName)
-                .Where(r => r.TryGetProperty("destinationAddresses", out _))
+                .Where(r => r.TryGetProperty("destinationAddresses", out _) && !r.TryGetProperty("destinationFqdns", out _))
                 .SelectMany(r => Strings(r.GetProperty("destinationAddresses"))).ToList();
             Assert.Contains("20.1.2.3", addresses);
             Assert.Contains("10.0.0.4", addresses);
@@ -198,7 +248,7 @@ namespace AksEgress.Engine.Tests.Export
             var targets = application.Where(r => r.TryGetProperty("targetFqdns", out _)).SelectMany(r => Strings(r.GetProperty("targetFqdns"))).ToList();
             Assert.DoesNotContain("mcr.microsoft.com", targets);
             Assert.Contains("dc.services.visualstudio.com", targets);
-            Assert.Contains(Rules(doc, FirewallNames.NetworkCollectionName), r => r.TryGetProperty("destinationFqdns", out var f) && Strings(f).Contains("ntp.ubuntu.com"));
+            Assert.Contains(Rules(doc, FirewallNames.NetworkCollectionName), r => r.TryGetProperty("destinationFqdns", out var f) && f.GetString()!.Contains("'ntp.ubuntu.com'", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -269,10 +319,15 @@ namespace AksEgress.Engine.Tests.Export
             var carrying = strings.Where(s => s.Contains(ExportFixtures.HostileClusterName, StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(carrying);
             Assert.Contains(Rules(doc, FirewallNames.ApplicationCollectionName), r => r.GetProperty("description").GetString()!.Contains("clusters: " + ExportFixtures.HostileClusterName, StringComparison.Ordinal));
-            Assert.All(carrying, s => Assert.True(!s.StartsWith("[", StringComparison.Ordinal) || s.StartsWith("[[", StringComparison.Ordinal), s));
-            Assert.All(carrying, s => Assert.False(IsExpression(s), s));
+            // The name is a literal everywhere: a plain string, or a quoted literal of the DNS proxy choice that reads back whole.
+            var literals = carrying.Where(s => !IsExpression(s)).ToList();
+            Assert.All(literals, s => Assert.True(!s.StartsWith("[", StringComparison.Ordinal) || s.StartsWith("[[", StringComparison.Ordinal), s));
+            Assert.DoesNotContain(carrying, IsExpression);
+            var choices = strings.Where(ConditionalValues.IsArm).Select(ConditionalValues.Arm).Where(c => c.WhenFalse is string).ToList();
+            Assert.Contains(choices, c => ((string)c.WhenFalse).EndsWith("clusters: " + ExportFixtures.HostileClusterName + "; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off", StringComparison.Ordinal));
             // Only the expressions the writer builds itself are evaluated.
-            Assert.All(strings.Where(IsExpression), s => Assert.Matches(@"^\[(parameters\('[A-Za-z]+'\)|format\('\{0\}/\{1\}', parameters\('firewallPolicyName'\), '[A-Za-z0-9._-]+'\))\]$", s));
+            Assert.All(strings.Where(IsExpression), s => Assert.True(ConditionalValues.IsArm(s) ? ConditionalValues.Arm(s).Input == "dnsProxyEnabled"
+                : Regex.IsMatch(s, @"^\[(parameters\('[A-Za-z]+'\)|format\('\{0\}/\{1\}', parameters\('firewallPolicyName'\), '[A-Za-z0-9._-]+'\))\]$"), s));
         }
 
         [Fact]
@@ -309,19 +364,15 @@ namespace AksEgress.Engine.Tests.Export
             var text = Write(rules);
             Assert.Equal(text, Write(rules));
             using var doc = JsonDocument.Parse(text);
-            var description = Assert.Single(Rules(doc, FirewallNames.NetworkCollectionName)).GetProperty("description").GetString()!;
-            Assert.Equal(1024, description.Length);
-            Assert.EndsWith("...; " + ExportPlan.DnsProxyNote, description);
-            Assert.StartsWith("Required; features: Core; clusters: cluster-00-", description);
-        }
-
-        [Fact]
-        public void DescriptionIsCutOnAWholeCharacter()
-        {
-            var cut = ArmFirewallModel.Describe(new string('a', 1020) + "\U0001F600\U0001F600\U0001F600", null);
-            Assert.Equal(1023, cut.Length);
-            Assert.EndsWith("a...", cut);
-            Assert.Equal("a\uFFFDb", ArmFirewallModel.Clean("a\uD800b"));
+            var description = ConditionalValues.Arm(Assert.Single(Rules(doc, FirewallNames.NetworkCollectionName)).GetProperty("description").GetString()!);
+            foreach (var variant in new[] { (string)description.WhenTrue, (string)description.WhenFalse })
+            {
+                Assert.Equal(1024, variant.Length);
+                Assert.Contains("...; ", variant);
+                Assert.StartsWith("Required; features: Core; clusters: cluster-00-", variant);
+            }
+            Assert.EndsWith("has DNS proxy on", (string)description.WhenTrue);
+            Assert.EndsWith("has it off", (string)description.WhenFalse);
         }
 
         // ---- helpers ----

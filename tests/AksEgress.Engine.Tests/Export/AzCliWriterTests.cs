@@ -1,12 +1,10 @@
-using System.Diagnostics;
-using System.Text;
 using AksEgress.Export;
+using static AksEgress.Engine.Tests.Export.FakeAz;
 
 namespace AksEgress.Engine.Tests.Export
 {
     public class AzCliWriterTests
     {
-        private const string Bash = "/bin/bash";
         private const string AzPrefix = "network firewall policy rule-collection-group";
 
         public static TheoryData<string> Sets => new() { ExportFixtures.Public, ExportFixtures.ChinaPrivate, ExportFixtures.UsGov };
@@ -118,6 +116,106 @@ namespace AksEgress.Engine.Tests.Export
                 .Any(a => a.Contains("APIServerPublicIP") || a.Contains("CustomDnsIP")));
         }
 
+        /// <summary>"My+Dns", "My-Dns" and "My_Dns" all read MY_DNS: each still gets its own environment variable, and its rule its value.</summary>
+        [Fact]
+        public void CollidingPlaceholdersGetOneInputEach()
+        {
+            var plan = Plan(ExportFixtures.CollidingPlaceholderRules());
+            var script = Write(plan);
+            var run = RunScript(script, new Dictionary<string, string>(Required)
+            {
+                ["DESTINATION_MY_DNS"] = "10.0.0.1",
+                ["DESTINATION_MY_DNS_2"] = "10.0.0.2",
+                ["DESTINATION_MY_DNS_3"] = "10.0.0.3",
+            });
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan);
+            Assert.Equal(new[] { "10.0.0.1", "10.0.0.2", "10.0.0.3" }, run.Calls.Skip(1).Select(c => Assert.Single(Values(c, "--destination-addresses"))));
+
+            var missing = RunScript(script, new Dictionary<string, string>(Required) { ["DESTINATION_MY_DNS"] = "10.0.0.1", ["DESTINATION_MY_DNS_2"] = "10.0.0.2" });
+            Assert.NotEqual(0, missing.ExitCode);
+            Assert.Contains("DESTINATION_MY_DNS_3", missing.Stderr);
+            Assert.Empty(missing.Calls);
+        }
+
+        /// <summary>The script checks the azure-firewall extension before its first change, and says what to do.</summary>
+        [Theory]
+        [InlineData("0.11.0", false)]
+        [InlineData("0.9.9", false)]
+        [InlineData("0.12.0", true)]
+        [InlineData("0.12.1", true)]
+        [InlineData("1.0.0", true)]
+        [InlineData("1.5.0", true)]
+        [InlineData("10.0.0", true)]
+        [InlineData("0.012.000", true)]
+        [InlineData("1.2.3b1", true)]
+        public void AnOldAzureFirewallExtensionStopsTheScriptBeforeAnyChange(string version, bool runs)
+        {
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov));
+            var run = RunScript(Write(plan), Required, version);
+            Assert.Single(run.ExtensionQueries);
+            Assert.Equal(new[] { "extension", "show", "--name", "azure-firewall", "--query", "version", "--output", "tsv" }, run.ExtensionQueries[0]);
+            if (runs)
+            {
+                Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+                AssertCallsDescribePlan(run.Calls, plan);
+                return;
+            }
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains($"The azure-firewall extension is {version}; this script needs 0.12.0 or later. Update it with: az extension update --name azure-firewall", run.Stderr);
+            Assert.Empty(run.Calls);
+        }
+
+        [Theory]
+        [InlineData(null, "Install it with: az extension add --name azure-firewall")]
+        [InlineData("", "reports the version '', which this script cannot read")]
+        [InlineData("$(id)", "reports the version '$(id)', which this script cannot read")]
+        [InlineData("12", "reports the version '12', which this script cannot read")]
+        public void AMissingOrUnreadableExtensionStopsTheScriptBeforeAnyChange(string? version, string message)
+        {
+            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), Required, version);
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains(message, run.Stderr);
+            Assert.Empty(run.Calls);
+            Assert.False(run.Injected);
+        }
+
+        [Fact]
+        public void TheHeaderStatesTheExtensionVersionTheFlagsNeed()
+        {
+            var script = Write(Plan(ExportFixtures.Rules(ExportFixtures.Public)));
+            Assert.Contains("# Needs the Azure CLI with its azure-firewall extension 0.12.0 or later", script);
+            Assert.Equal("0.12.0", AzCliWriter.MinimumExtensionVersion);
+            Assert.DoesNotContain("--rcg-name", script);
+        }
+
+        [Theory]
+        [InlineData(null, false)]
+        [InlineData("false", false)]
+        [InlineData("true", true)]
+        public void TheDnsProxyInputChoosesTheFqdnOrAnyDestination(string? input, bool dnsProxy)
+        {
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov));
+            var inputs = new Dictionary<string, string>(Required);
+            if (input != null) inputs["DNS_PROXY_ENABLED"] = input;
+            var run = RunScript(Write(plan), inputs);
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan, dnsProxy: dnsProxy);
+        }
+
+        [Fact]
+        public void DnsProxyEnabledMakesTheInputDefaultTrue()
+        {
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            var plan = Plan(ExportFixtures.Rules(ExportFixtures.UsGov), options);
+            var script = Write(plan);
+            Assert.Contains("\nDNS_PROXY_ENABLED=\"${DNS_PROXY_ENABLED:-true}\"\n", script);
+            var run = RunScript(script, Required);
+            Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Stderr}");
+            AssertCallsDescribePlan(run.Calls, plan, dnsProxy: true);
+        }
+
         [Fact]
         public void UsGovScriptHasTheKnownAddressesAndNeedsNoPlaceholderInput()
         {
@@ -135,16 +233,21 @@ namespace AksEgress.Engine.Tests.Export
         }
 
         [Theory]
-        [InlineData("99")]
-        [InlineData("65001")]
-        [InlineData("5OO")]
-        [InlineData(" ")]
-        public void BadPriorityStopsBeforeAz(string priority)
+        [InlineData("PRIORITY", "99", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("PRIORITY", "65001", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("PRIORITY", "5OO", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("PRIORITY", " ", "PRIORITY must be a whole number from 100 to 65000")]
+        [InlineData("DNS_PROXY_ENABLED", "yes", "DNS_PROXY_ENABLED must be true or false")]
+        [InlineData("DNS_PROXY_ENABLED", "TRUE", "DNS_PROXY_ENABLED must be true or false")]
+        [InlineData("DNS_PROXY_ENABLED", "$(id)", "DNS_PROXY_ENABLED must be true or false")]
+        public void ABadInputStopsBeforeAz(string name, string value, string message)
         {
-            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), new Dictionary<string, string>(Required) { ["PRIORITY"] = priority });
+            var run = RunScript(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov))), new Dictionary<string, string>(Required) { [name] = value });
             Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains("PRIORITY", run.Stderr);
+            Assert.Contains(message, run.Stderr);
             Assert.Empty(run.Calls);
+            Assert.Empty(run.ExtensionQueries);
+            Assert.False(run.Injected);
         }
 
         [Fact]
@@ -189,7 +292,7 @@ namespace AksEgress.Engine.Tests.Export
         /// The az calls are: create the group, then one per rule in plan order, the first of each collection
         /// creating the collection. Every value is checked against the plan.
         /// </summary>
-        private static void AssertCallsDescribePlan(IReadOnlyList<string[]> calls, ExportPlan plan, IReadOnlyList<string>? sources = null)
+        private static void AssertCallsDescribePlan(IReadOnlyList<string[]> calls, ExportPlan plan, IReadOnlyList<string>? sources = null, bool dnsProxy = false)
         {
             sources ??= plan.Options.SourceIpGroups.Count > 0 ? plan.Options.SourceIpGroups.ToList()
                 : plan.Options.SourceAddresses.Count > 0 ? plan.Options.SourceAddresses.ToList() : new List<string> { "*" };
@@ -211,7 +314,7 @@ namespace AksEgress.Engine.Tests.Export
                 var call = calls[index++];
                 Assert.Equal("rg-fw", Flag(call, "--resource-group"));
                 Assert.Equal("fw-policy", Flag(call, "--policy-name"));
-                Assert.Equal(plan.CollectionGroupName, Flag(call, "--rcg-name"));
+                Assert.Equal(plan.CollectionGroupName, Flag(call, "--rule-collection-group-name"));
                 Assert.Equal(ruleType, Flag(call, "--rule-type"));
                 Assert.Equal(description, Flag(call, "--description"));
                 Assert.Equal(sources, Values(call, sourceFlag));
@@ -236,10 +339,15 @@ namespace AksEgress.Engine.Tests.Export
                 var rule = plan.NetworkRules[i];
                 var call = calls[index];
                 AssertRule(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority, "NetworkRule", i == 0, names[rule],
-                    rule.FirewallDescription);
+                    rule.FirewallDescriptionFor(dnsProxy));
                 Assert.Equal(new[] { rule.Protocol.ToString() }, Values(call, "--ip-protocols"));
                 Assert.Equal(new[] { rule.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Values(call, "--destination-ports"));
-                if (rule.IsFqdn) Assert.Equal(new[] { rule.Destination }, Values(call, "--destination-fqdns"));
+                if (rule.IsFqdn)
+                {
+                    // The FQDN with DNS proxy, any destination without: never both.
+                    Assert.Equal(dnsProxy ? new[] { rule.Destination } : Array.Empty<string>(), Values(call, "--destination-fqdns"));
+                    Assert.Equal(dnsProxy ? Array.Empty<string>() : new[] { "*" }, Values(call, "--destination-addresses"));
+                }
                 else if (rule.DestinationType != DestinationType.Placeholder) Assert.Equal(new[] { rule.Destination }, Values(call, "--destination-addresses"));
             }
             var firstApplication = true;
@@ -256,128 +364,6 @@ namespace AksEgress.Engine.Tests.Export
                 Assert.Equal(new[] { (rule.Protocol == RuleProtocol.HTTP ? "Http=" : "Https=") + rule.Port }, Values(call, "--protocols"));
                 Assert.Equal(new[] { rule.Destination }, Values(call, "--target-fqdns"));
             }
-        }
-
-        /// <summary>The single value after the first of <paramref name="flags"/> present in the call.</summary>
-        private static string Flag(string[] call, params string[] flags)
-        {
-            foreach (var flag in flags)
-            {
-                var values = Values(call, flag);
-                if (values.Count > 0) return Assert.Single(values);
-            }
-            Assert.Fail($"az {string.Join(" ", call)} has none of {string.Join(", ", flags)}");
-            return "";
-        }
-
-        /// <summary>The words after <paramref name="flag"/> up to the next flag. Values here never start with "--".</summary>
-        private static IReadOnlyList<string> Values(string[] call, string flag)
-        {
-            var at = Array.IndexOf(call, flag);
-            if (at < 0) return Array.Empty<string>();
-            return call.Skip(at + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        }
-
-        private static void AssertBashSyntax(string script)
-        {
-            RequireBash();
-            var path = Path.Combine(Path.GetTempPath(), $"aksegress-{Guid.NewGuid():N}.sh");
-            File.WriteAllText(path, script, new UTF8Encoding(false));
-            try
-            {
-                var (exit, _, stderr) = ExternalTool.Run(Bash, new[] { "-n", path }, TimeSpan.FromMinutes(1));
-                Assert.True(exit == 0, $"bash -n rejected the script:\n{stderr}");
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
-
-        private static void RequireBash()
-        {
-            if (!File.Exists(Bash)) Assert.Fail($"{Bash} is missing: the az script tests run the generated script with bash (install bash).");
-        }
-
-        private sealed record ScriptRun(int ExitCode, string Stdout, string Stderr, IReadOnlyList<string[]> Calls, IReadOnlyList<string> WorkingDirectoryEntries, bool Injected);
-
-        /// <summary>
-        /// Runs the script with bash in an empty working folder, with a folder first on PATH that holds a fake
-        /// az (it logs each call: the argument count, then every argument, NUL-terminated) and fake rm and id
-        /// that only leave a mark. Only the given inputs are in the environment.
-        /// </summary>
-        private static ScriptRun RunScript(string script, IReadOnlyDictionary<string, string> inputs)
-        {
-            RequireBash();
-            var root = Path.Combine(Path.GetTempPath(), $"aksegress-az-{Guid.NewGuid():N}");
-            var bin = Path.Combine(root, "bin");
-            var work = Path.Combine(root, "work");
-            Directory.CreateDirectory(bin);
-            Directory.CreateDirectory(work);
-            try
-            {
-                var log = Path.Combine(root, "az.log");
-                var mark = Path.Combine(root, "injected");
-                WriteExecutable(Path.Combine(bin, "az"), "#!/bin/bash\n{ printf '%s\\0' \"$#\"; for a in \"$@\"; do printf '%s\\0' \"$a\"; done; } >> " + ShellText.Quote(log) + "\n");
-                foreach (var tool in new[] { "rm", "id" })
-                {
-                    WriteExecutable(Path.Combine(bin, tool), "#!/bin/bash\necho " + tool + " >> " + ShellText.Quote(mark) + "\n");
-                }
-                var path = Path.Combine(root, "egress.sh");
-                File.WriteAllText(path, script, new UTF8Encoding(false));
-
-                var start = new ProcessStartInfo(Bash)
-                {
-                    WorkingDirectory = work,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    RedirectStandardInput = true,
-                    UseShellExecute = false,
-                };
-                start.ArgumentList.Add(path);
-                foreach (var name in new[] { "RESOURCE_GROUP", "POLICY_NAME", "PRIORITY", "SOURCE_ADDRESSES", "SOURCE_IP_GROUPS", "API_SERVER_PUBLIC_IP", "CUSTOM_DNS_SERVERS" })
-                {
-                    start.Environment.Remove(name);
-                }
-                foreach (var (name, value) in inputs) start.Environment[name] = value;
-                start.Environment["PATH"] = bin + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
-
-                using var process = Process.Start(start)!;
-                process.StandardInput.Close();
-                var stdout = process.StandardOutput.ReadToEndAsync();
-                var stderr = process.StandardError.ReadToEndAsync();
-                if (!process.WaitForExit(120_000))
-                {
-                    process.Kill(entireProcessTree: true);
-                    Assert.Fail("The script did not finish within 120 s.");
-                }
-                process.WaitForExit();
-
-                var calls = new List<string[]>();
-                if (File.Exists(log))
-                {
-                    var words = Encoding.UTF8.GetString(File.ReadAllBytes(log)).Split('\0');
-                    var at = 0;
-                    while (at < words.Length - 1)
-                    {
-                        var count = int.Parse(words[at++], System.Globalization.CultureInfo.InvariantCulture);
-                        calls.Add(words.Skip(at).Take(count).ToArray());
-                        at += count;
-                    }
-                }
-                var entries = Directory.EnumerateFileSystemEntries(work).Select(Path.GetFileName).Select(n => n!).ToList();
-                return new ScriptRun(process.ExitCode, stdout.Result, stderr.Result, calls, entries, File.Exists(mark));
-            }
-            finally
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
-
-        private static void WriteExecutable(string path, string text)
-        {
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 }

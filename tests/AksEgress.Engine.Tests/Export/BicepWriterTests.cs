@@ -76,8 +76,10 @@ namespace AksEgress.Engine.Tests.Export
             var text = Bicep(set);
             var header = string.Join("\n", text.Split('\n').TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)));
             Assert.Contains("Azure Kubernetes Service", header);
-            Assert.Contains(ExportPlan.DnsProxyNote, header);
-            Assert.Contains("destinationFqdns: [\n              'ntp.ubuntu.com'\n            ]", text);
+            Assert.Contains("work only in a firewall policy with DNS proxy on. With the dnsProxyEnabled parameter true", header);
+            Assert.Contains("\nparam dnsProxyEnabled bool = false\n", text);
+            Assert.Contains("\n            destinationAddresses: dnsProxyEnabled ? [] : ['*']\n            destinationFqdns: dnsProxyEnabled ? ['ntp.ubuntu.com'] : []\n", text);
+            Assert.Matches("\n            description: dnsProxyEnabled \\? '[^\n]*DNS proxy on' : '[^\n]*has it off'\n", text);
         }
 
         [Theory]
@@ -98,6 +100,13 @@ namespace AksEgress.Engine.Tests.Export
             Assert.DoesNotContain("'mcr.microsoft.com'", text);
             Assert.Contains("'dc.services.visualstudio.com'", text);
             Assert.Contains("'ntp.ubuntu.com'", text);
+        }
+
+        [Fact]
+        public void DnsProxyEnabledMakesTheParameterDefaultTrue()
+        {
+            var text = Checked(ExportFixtures.Rules(ExportFixtures.ChinaPrivate), DnsProxyOptions());
+            Assert.Contains("\nparam dnsProxyEnabled bool = true\n", text);
         }
 
         [Fact]
@@ -123,7 +132,10 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Equal("aks-egress", bicepNames[0]);
             Assert.Equal(armNames, bicepNames.Skip(1));
 
-            var armStrings = ArmTemplateWriterTests.AllStrings(arm.RootElement).ToHashSet(StringComparer.Ordinal);
+            // Literals of the DNS proxy choice count as strings of the template too.
+            var armStrings = ArmTemplateWriterTests.AllStrings(arm.RootElement)
+                .SelectMany(s => ConditionalValues.IsArm(s) ? new[] { ConditionalValues.Arm(s).WhenTrue, ConditionalValues.Arm(s).WhenFalse }.OfType<string>() : new[] { s })
+                .ToHashSet(StringComparer.Ordinal);
             var literals = BicepLiterals.Scan(Bicep(set));
             Assert.All(literals.Where(l => l.Contains("features:", StringComparison.Ordinal)), l => Assert.Contains(l, armStrings));
         }
@@ -230,13 +242,26 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Contains("\n  " + BicepEnvironmentUrlRule.DisableNextLine + "\n  name: 'vault.azure.net'\n", text);
         }
 
+        /// <summary>Control characters in a description become spaces, as in every deployable format (<see cref="FirewallText"/>); the rest keeps its value.</summary>
         [Fact]
-        public void ControlCharactersOtherScriptsAndBracketsKeepTheirValue()
+        public void ControlCharactersBecomeSpacesOtherScriptsAndBracketsKeepTheirValue()
         {
             var text = Checked(UnusualTextRules(), ExportFixtures.Options());
-            Assert.Contains(@"clusters: a\u{0}b\u{1B}c\u{7F}d\u{85}e\u{2028}f 클러스터 " + "\U0001F600", text);
+            Assert.Contains("clusters: a b c d e f 클러스터 " + "\U0001F600", text);
             Assert.Contains("'[concat(\\'a\\',\\'b\\')]'", text);
             Assert.Contains("'[z]'", text);
+        }
+
+        /// <summary>Placeholders whose parameter names collide: each gets its own parameter, declared once, and its own rule uses it.</summary>
+        [Fact]
+        public void CollidingPlaceholdersGetOneParameterEach()
+        {
+            var text = Checked(ExportFixtures.CollidingPlaceholderRules(), ExportFixtures.Options());
+            foreach (var name in new[] { "destinationMyDns", "destinationMyDns2", "destinationMyDns3" })
+            {
+                Assert.Single(Regex.Matches(text, "\nparam " + name + " string\n"));
+                Assert.Single(Regex.Matches(text, "destinationAddresses: \\[\n +" + name + "\n"));
+            }
         }
 
         [Theory]
@@ -284,6 +309,13 @@ namespace AksEgress.Engine.Tests.Export
             return options;
         }
 
+        private static ExportOptions DnsProxyOptions()
+        {
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            return options;
+        }
+
         private static ExportOptions IpGroupOptions() => new() { SourceIpGroups = new List<string> { IpGroup } };
 
         /// <summary>A collection group name the linter would report.</summary>
@@ -318,9 +350,11 @@ namespace AksEgress.Engine.Tests.Export
                 }
                 yield return Export(ExportFixtures.Rules(ExportFixtures.Public), ExportFormat.Bicep, FqdnTagOptions());
                 yield return Export(ExportFixtures.Rules(ExportFixtures.UsGov), ExportFormat.Bicep, IpGroupOptions());
+                yield return Export(ExportFixtures.Rules(ExportFixtures.ChinaPrivate), ExportFormat.Bicep, DnsProxyOptions());
                 yield return Export(ExportFixtures.Rules(ExportFixtures.UsGov), ExportFormat.Bicep, HostNamedGroupOptions());
                 yield return Export(ExportFixtures.HostileRules(), ExportFormat.Bicep, ExportFixtures.Options());
                 yield return Export(UnusualTextRules(), ExportFormat.Bicep, ExportFixtures.Options());
+                yield return Export(ExportFixtures.CollidingPlaceholderRules(), ExportFormat.Bicep, ExportFixtures.Options());
                 yield return WithoutSuppressions(Export(ExportFixtures.Rules(ExportFixtures.Public), ExportFormat.Bicep, ExportFixtures.Options()));
                 yield return HostProbe.Text;
                 foreach (var file in GoldenBicepFiles) yield return File.ReadAllText(Path.Combine(Golden.Directory(), (string)file[0]));
@@ -391,9 +425,11 @@ namespace AksEgress.Engine.Tests.Export
                         i++;
                     }
                     Assert.True(closed, $"line {number}: literal does not close on its line: {line}");
-                    // After a literal comes the end of the line, a ')' of a decorator, or ' = ' / ' existing' of a declaration.
+                    // After a literal comes the end of the line, a ')' of a decorator, ' = ' / ' existing' of a declaration, or
+                    // the rest of a one-line choice: ' : ' before the other value, ', ' or ']' in a one-line array.
                     var rest = line.Substring(i);
-                    Assert.True(rest.Length == 0 || rest == ")" || rest.StartsWith(" = ", StringComparison.Ordinal) || rest.StartsWith(" existing = ", StringComparison.Ordinal),
+                    Assert.True(rest.Length == 0 || rest == ")" || rest.StartsWith(" = ", StringComparison.Ordinal) || rest.StartsWith(" existing = ", StringComparison.Ordinal)
+                        || rest.StartsWith(" : ", StringComparison.Ordinal) || rest.StartsWith(", ", StringComparison.Ordinal) || rest.StartsWith("]", StringComparison.Ordinal),
                         $"line {number}: text after a literal: {line}");
                     literals.Add(value.ToString());
                 }

@@ -56,6 +56,16 @@ namespace AksEgress.Engine.Tests.Export
             return Rules(Public).Concat(second).ToList();
         }
 
+        /// <summary>
+        /// Placeholders whose derived names collide: "My+Dns", "My-Dns" and "My_Dns" all read my_dns (and MyDns), and
+        /// the first two also make the same rule name. Each must still get its own input in every format.
+        /// </summary>
+        public static readonly string[] CollidingPlaceholders = { "My+Dns", "My-Dns", "My_Dns" };
+
+        public static IReadOnlyList<AksEgressRule> CollidingPlaceholderRules() => CollidingPlaceholders
+            .Select(p => new AksEgressRule { RuleId = "custom-dns", Kind = RuleKind.Network, Destination = p, DestinationType = DestinationType.Placeholder, Protocol = RuleProtocol.UDP, Port = 53, Feature = AksFeature.Core })
+            .ToList();
+
         public static ExportResult Export(string set, ExportFormat format, ExportOptions? options = null) =>
             RuleExporter.Export(Rules(set), format, options ?? Options());
 

@@ -84,13 +84,28 @@ namespace AksEgress.Engine.Tests.Export
             Assert.Empty(Plan(ExportFixtures.Rules(ExportFixtures.UsGov)).Placeholders);
         }
 
+        /// <summary>The warning says what the deployable file does without DNS proxy and how to choose; it no longer says the export fails.</summary>
         [Fact]
-        public void DnsProxyIsWarnedOnceWhenAnFqdnNetworkRuleIsPresent()
+        public void TheDnsProxyWarningSaysWhatTheDeploymentInputDoes()
         {
             var warnings = new List<string>();
             var plan = Plan(ExportFixtures.Rules(ExportFixtures.Public), warnings: warnings);
             Assert.True(plan.HasFqdnNetworkRules);
-            Assert.Single(warnings, w => w == ExportPlan.DnsProxyNote);
+            var warning = Assert.Single(warnings, w => w.Contains("DNS proxy", StringComparison.Ordinal));
+            Assert.StartsWith("The network rules to FQDNs (ntp.ubuntu.com UDP/123) need DNS proxy on the Azure Firewall policy. The export deploys on any policy:", warning);
+            foreach (var name in new[] { "dnsProxyEnabled", "dns_proxy_enabled", "DNS_PROXY_ENABLED", "-DnsProxyEnabled", "defaults to false", "any destination (*)" }) Assert.Contains(name, warning);
+            Assert.DoesNotContain("work only", warning);
+
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            var on = new List<string>();
+            Plan(ExportFixtures.Rules(ExportFixtures.Public), options, on);
+            Assert.Contains(on, w => w.Contains("defaults to true", StringComparison.Ordinal) && w.Contains("fails on a policy without DNS proxy", StringComparison.Ordinal));
+
+            // A rule list is not deployed: it keeps the note the file itself carries.
+            var list = new List<string>();
+            Plan(ExportFixtures.Rules(ExportFixtures.Public), warnings: list, deployable: false);
+            Assert.Single(list, w => w == ExportPlan.DnsProxyNote);
         }
 
         [Fact]
@@ -162,6 +177,20 @@ namespace AksEgress.Engine.Tests.Export
             var names = FirewallNames.ForRules(Plan(ExportFixtures.HostileRules())).Values.ToList();
             Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
             Assert.All(names, n => Assert.Matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$", n));
+        }
+
+        [Fact]
+        public void PlaceholdersWhoseNamesCollideGetOneNumberedInputEachInEveryFormat()
+        {
+            var plan = Plan(ExportFixtures.CollidingPlaceholderRules());
+            Assert.Equal(ExportFixtures.CollidingPlaceholders, plan.PlaceholderInputs.Select(i => i.Placeholder));
+            Assert.Equal(new[] { "destinationMyDns", "destinationMyDns2", "destinationMyDns3" }, plan.PlaceholderInputs.Select(i => i.ArmName));
+            Assert.Equal(new[] { "destination_my_dns", "destination_my_dns_2", "destination_my_dns_3" }, plan.PlaceholderInputs.Select(i => i.TerraformName));
+            Assert.Equal(new[] { "DESTINATION_MY_DNS", "DESTINATION_MY_DNS_2", "DESTINATION_MY_DNS_3" }, plan.PlaceholderInputs.Select(i => i.ShellName));
+
+            var names = FirewallNames.ForRules(plan).Values.ToList();
+            Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.Contains("udp-53-My-Dns-2", names);
         }
 
         private static ExportPlan PlanNamed(string groupName) =>

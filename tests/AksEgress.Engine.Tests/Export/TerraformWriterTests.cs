@@ -46,9 +46,51 @@ namespace AksEgress.Engine.Tests.Export
             if (plan.HasFqdnNetworkRules)
             {
                 var header = text.Split('\n').TakeWhile(l => l.StartsWith('#')).ToList();
-                Assert.Contains(header, l => l.Contains(ExportPlan.DnsProxyNote));
+                Assert.Contains(header, l => l.Contains("work only in a firewall policy with DNS proxy on. With var.dns_proxy_enabled true", StringComparison.Ordinal));
+                var variable = Variable(json.RootElement, "dns_proxy_enabled");
+                Assert.Equal("${bool}", variable.GetProperty("type").GetString());
+                Assert.False(variable.GetProperty("default").GetBoolean());
             }
         }
+
+        /// <summary>The file plans on its own: it names the provider, its versions and its configuration, as HCL the parser reads.</summary>
+        [Theory]
+        [MemberData(nameof(Sets))]
+        public void GoldenFileDeclaresTheProviderAndVersionsItNeeds(string set)
+        {
+            var golden = Path.Combine(Golden.Directory(), set + ".tf");
+            var text = File.Exists(golden) ? File.ReadAllText(golden) : Write(Plan(ExportFixtures.Rules(set)));
+            using var json = Hcl2Json.Parse(text);
+            var root = json.RootElement;
+
+            var terraform = Assert.Single(root.GetProperty("terraform").EnumerateArray());
+            Assert.Equal(">= 0.13", terraform.GetProperty("required_version").GetString());
+            var azurerm = Assert.Single(terraform.GetProperty("required_providers").EnumerateArray()).GetProperty("azurerm");
+            Assert.Equal("hashicorp/azurerm", azurerm.GetProperty("source").GetString());
+            Assert.Equal(">= 3.75.0, < 5.0.0", azurerm.GetProperty("version").GetString());
+            Assert.Equal(TerraformWriter.AzurermVersions, azurerm.GetProperty("version").GetString());
+
+            var provider = Assert.Single(root.GetProperty("provider").GetProperty("azurerm").EnumerateArray());
+            Assert.Equal(JsonValueKind.Object, Assert.Single(provider.GetProperty("features").EnumerateArray()).ValueKind);
+            Assert.Equal("${split(\"/\", var.firewall_policy_id)[2]}", provider.GetProperty("subscription_id").GetString());
+
+            var validation = Assert.Single(Variable(root, "firewall_policy_id").GetProperty("validation").EnumerateArray());
+            Assert.Contains("var.firewall_policy_id", validation.GetProperty("condition").GetString());
+
+            var header = string.Join("\n", text.Split('\n').TakeWhile(l => l.StartsWith('#')));
+            Assert.Contains("hashicorp/azurerm provider >= 3.75.0, < 5.0.0", header);
+            Assert.Contains("terraform init && terraform apply -var firewall_policy_id=", header);
+        }
+
+        [Theory]
+        [InlineData("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-fw/providers/Microsoft.Network/firewallPolicies/fw-policy", true)]
+        [InlineData("/SUBSCRIPTIONS/s/resourcegroups/rg/providers/microsoft.network/firewallpolicies/p", true)]
+        [InlineData("fw-policy", false)]
+        [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/firewallPolicies/p/ruleCollectionGroups/g", false)]
+        [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ipGroups/p", false)]
+        public void ThePolicyIdValidationTakesPolicyIdsOnly(string id, bool valid) =>
+            // The pattern uses only what RE2 (Terraform) and .NET read alike.
+            Assert.Equal(valid, System.Text.RegularExpressions.Regex.IsMatch(id, TerraformWriter.PolicyIdPattern));
 
         [Fact]
         public void PlaceholdersBecomeVariablesWithoutDefaultAndNeverLiteralDestinations()
@@ -69,10 +111,33 @@ namespace AksEgress.Engine.Tests.Export
                 && d.GetString() == "${var.custom_dns_servers}");
             foreach (var rule in network)
             {
-                var destinations = rule.TryGetProperty("destination_addresses", out var d) ? d.GetRawText() : rule.GetProperty("destination_fqdns").GetRawText();
+                var destinations = rule.TryGetProperty("destination_addresses", out var d) ? d.GetRawText() : "";
+                if (rule.TryGetProperty("destination_fqdns", out var f)) destinations += f.GetRawText();
                 Assert.DoesNotContain("APIServerPublicIP", destinations);
                 Assert.DoesNotContain("CustomDnsIP", destinations);
             }
+        }
+
+        /// <summary>"My+Dns", "My-Dns" and "My_Dns" all read my_dns: each still gets one variable of its own (a second declaration of one name fails terraform init).</summary>
+        [Fact]
+        public void CollidingPlaceholdersGetOneVariableEach()
+        {
+            var plan = Plan(ExportFixtures.CollidingPlaceholderRules());
+            using var json = Hcl2Json.Parse(Write(plan));
+            var root = json.RootElement;
+            AssertDescribesPlan(root, plan);
+            var names = new[] { "destination_my_dns", "destination_my_dns_2", "destination_my_dns_3" };
+            foreach (var name in names) Assert.Equal("${list(string)}", Variable(root, name).GetProperty("type").GetString());
+            Assert.Equal(names.Select(n => "${var." + n + "}"), Rules(root, "network_rule_collection").Select(r => r.GetProperty("destination_addresses").GetString()));
+        }
+
+        [Fact]
+        public void DnsProxyEnabledMakesTheVariableDefaultTrue()
+        {
+            var options = ExportFixtures.Options();
+            options.DnsProxyEnabled = true;
+            using var json = Hcl2Json.Parse(Write(Plan(ExportFixtures.Rules(ExportFixtures.UsGov), options)));
+            Assert.True(Variable(json.RootElement, "dns_proxy_enabled").GetProperty("default").GetBoolean());
         }
 
         [Fact]
@@ -99,14 +164,19 @@ namespace AksEgress.Engine.Tests.Export
             var root = json.RootElement;
             AssertDescribesPlan(root, plan);
 
-            var descriptions = Rules(root, "network_rule_collection").Concat(Rules(root, "application_rule_collection"))
+            var written = Rules(root, "network_rule_collection").Concat(Rules(root, "application_rule_collection"))
                 .Select(r => r.GetProperty("description").GetString()!).ToList();
             var hostile = ExportFixtures.HostileClusterName;
-            Assert.Contains(descriptions, d => d.Contains(TerraformJsonEscape(hostile), StringComparison.Ordinal));
-            Assert.DoesNotContain(descriptions, d => d.Replace("$${", "").Contains("${", StringComparison.Ordinal));
+            // The DNS proxy choice is an expression; its literals must read back whole, with the name in them.
+            var choices = written.Where(d => d.StartsWith("${var.", StringComparison.Ordinal)).Select(ConditionalValues.Terraform).ToList();
+            Assert.NotEmpty(choices);
+            Assert.All(choices, c => Assert.Contains("clusters: " + hostile, (string)c.WhenFalse, StringComparison.Ordinal));
+            var descriptions = written.Select(d => d.StartsWith("${var.", StringComparison.Ordinal) ? (string)ConditionalValues.Terraform(d).WhenFalse : TerraformJsonUnescape(d)).ToList();
+            Assert.Contains(written, d => d.Contains(TerraformJsonEscape(hostile), StringComparison.Ordinal));
+            Assert.DoesNotContain(written.Where(d => !d.StartsWith("${var.", StringComparison.Ordinal)), d => d.Replace("$${", "").Contains("${", StringComparison.Ordinal));
 
             var expected = ExpectedDescriptions(plan);
-            Assert.Equal(expected, descriptions.Select(TerraformJsonUnescape));
+            Assert.Equal(expected, descriptions);
             Assert.Contains(expected, d => d.EndsWith("clusters: " + hostile, StringComparison.Ordinal));
         }
 
@@ -196,7 +266,17 @@ namespace AksEgress.Engine.Tests.Export
                 Assert.Equal("${var." + sourceAttribute + "}", rule.GetProperty(sourceAttribute).GetString());
                 if (expected.IsFqdn)
                 {
-                    Assert.Equal(new[] { expected.Destination }, rule.GetProperty("destination_fqdns").EnumerateArray().Select(e => e.GetString()));
+                    // The FQDN with DNS proxy, any destination without: chosen by the variable.
+                    var fqdns = ConditionalValues.Terraform(rule.GetProperty("destination_fqdns").GetString()!);
+                    var addresses = ConditionalValues.Terraform(rule.GetProperty("destination_addresses").GetString()!);
+                    Assert.Equal("dns_proxy_enabled", fqdns.Input);
+                    Assert.Equal(new[] { expected.Destination }, (string[])fqdns.WhenTrue);
+                    Assert.Empty((string[])fqdns.WhenFalse);
+                    Assert.Empty((string[])addresses.WhenTrue);
+                    Assert.Equal(new[] { "*" }, (string[])addresses.WhenFalse);
+                    var description = ConditionalValues.Terraform(rule.GetProperty("description").GetString()!);
+                    Assert.Equal(expected.FirewallDescriptionFor(true), description.WhenTrue);
+                    Assert.Equal(expected.FirewallDescriptionFor(false), description.WhenFalse);
                 }
                 else if (expected.DestinationType != DestinationType.Placeholder)
                 {

@@ -24,6 +24,30 @@ namespace AksEgress.Export
         public int Value { get; }
     }
 
+    internal sealed class ArmBool : ArmNode
+    {
+        public ArmBool(bool value) => Value = value;
+        public bool Value { get; }
+    }
+
+    /// <summary>
+    /// One of two values, chosen at deployment by a bool parameter: ARM's if(parameters('p'), a, b), which is what
+    /// bicep build makes of the Bicep p ? a : b, so the two writers give the same template.
+    /// </summary>
+    internal sealed class ArmCondition : ArmNode
+    {
+        public ArmCondition(string parameter, ArmNode whenTrue, ArmNode whenFalse)
+        {
+            Parameter = parameter;
+            WhenTrue = whenTrue;
+            WhenFalse = whenFalse;
+        }
+
+        public string Parameter { get; }
+        public ArmNode WhenTrue { get; }
+        public ArmNode WhenFalse { get; }
+    }
+
     /// <summary>The whole value of a template parameter.</summary>
     internal sealed class ArmParameterRef : ArmNode
     {
@@ -64,7 +88,7 @@ namespace AksEgress.Export
         }
 
         public string Name { get; }
-        /// <summary>"string", "int" or "array" (the same word in ARM and Bicep).</summary>
+        /// <summary>"string", "int", "bool" or "array" (the same word in ARM and Bicep).</summary>
         public string Type { get; }
         public string Description { get; }
         /// <summary>Null: the value must be given at deployment.</summary>
@@ -88,9 +112,7 @@ namespace AksEgress.Export
         public const string SourceAddressesParameter = "sourceAddresses";
         public const string ApiServerParameter = "apiServerPublicIp";
         public const string CustomDnsParameter = "customDnsServers";
-        /// <summary>The longest rule description written; longer ones are cut, keeping the DNS proxy note.</summary>
-        public const int MaxDescriptionLength = 1024;
-        private const string Ellipsis = "...";
+        public const string DnsProxyParameter = "dnsProxyEnabled";
 
         private ArmFirewallModel(IReadOnlyList<string> comments, IReadOnlyList<ArmParameter> parameters, string groupName, ArmArray ruleCollections)
         {
@@ -141,6 +163,16 @@ namespace AksEgress.Export
                 sources = new ArmParameterRef(SourceAddressesParameter);
             }
 
+            if (plan.HasFqdnNetworkRules)
+            {
+                parameters.Add(new ArmParameter(DnsProxyParameter, "bool",
+                    "Whether the firewall policy has DNS proxy on. Azure accepts a network rule to an FQDN only then: true allows the FQDN itself, " +
+                    "false allows any destination (*) on the same protocol and port instead, which deploys on any policy.")
+                {
+                    DefaultValue = new ArmBool(plan.Options.DnsProxyEnabled),
+                });
+            }
+
             var placeholderParameters = PlaceholderParameters(plan, parameters);
             var names = FirewallNames.ForRules(plan);
             var collections = new List<ArmNode>();
@@ -153,7 +185,9 @@ namespace AksEgress.Export
                     var node = new ArmObject()
                         .Add("ruleType", "NetworkRule")
                         .Add("name", names[rule])
-                        .Add("description", Describe(rule.Description, rule.FirewallNote))
+                        .Add("description", rule.DependsOnDnsProxy
+                            ? new ArmCondition(DnsProxyParameter, new ArmText(rule.FirewallDescriptionFor(true)), new ArmText(rule.FirewallDescriptionFor(false)))
+                            : new ArmText(rule.FirewallDescription))
                         .Add("ipProtocols", TextArray(new[] { rule.Protocol == RuleProtocol.UDP ? "UDP" : "TCP" }))
                         .Add(sourceKey, sources);
                     if (rule.DestinationType == DestinationType.Placeholder)
@@ -165,7 +199,11 @@ namespace AksEgress.Export
                     }
                     else if (rule.IsFqdn)
                     {
-                        node.Add("destinationFqdns", TextArray(new[] { rule.Destination }));
+                        // Both lists, one of them empty: azurerm sends every destination list of a network rule, empty ones
+                        // as [], so Azure takes an empty destinationFqdns beside destinationAddresses (and the reverse).
+                        var none = new ArmArray(new ArmNode[0]);
+                        node.Add("destinationAddresses", new ArmCondition(DnsProxyParameter, none, TextArray(new[] { "*" })));
+                        node.Add("destinationFqdns", new ArmCondition(DnsProxyParameter, TextArray(new[] { rule.Destination }), none));
                     }
                     else
                     {
@@ -182,12 +220,10 @@ namespace AksEgress.Export
                 var rules = new List<ArmNode>();
                 if (plan.UsesFqdnTag)
                 {
-                    // The same wording as the Terraform and az outputs, so every format describes the same firewall.
-                    var text = plan.FqdnTagDescription;
                     rules.Add(new ArmObject()
                         .Add("ruleType", "ApplicationRule")
                         .Add("name", FirewallNames.FqdnTagRuleName)
-                        .Add("description", Describe(text, null))
+                        .Add("description", plan.FqdnTagDescription)
                         .Add("protocols", new ArmArray(new ArmNode[] { Protocol("Https", 443) }))
                         .Add(sourceKey, sources)
                         .Add("fqdnTags", TextArray(new[] { ExportPlan.FqdnTag })));
@@ -197,7 +233,7 @@ namespace AksEgress.Export
                     rules.Add(new ArmObject()
                         .Add("ruleType", "ApplicationRule")
                         .Add("name", names[rule])
-                        .Add("description", Describe(rule.Description, null))
+                        .Add("description", rule.FirewallDescription)
                         .Add("protocols", new ArmArray(new ArmNode[] { Protocol(rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https", rule.Port) }))
                         .Add(sourceKey, sources)
                         .Add("targetFqdns", TextArray(new[] { rule.Destination })));
@@ -217,7 +253,7 @@ namespace AksEgress.Export
                 wanted.Sort(StringComparer.Ordinal);
                 comments.Add($"Destinations that are not known yet are parameters without a default, to be given at deployment: {string.Join(", ", wanted)}.");
             }
-            if (plan.HasFqdnNetworkRules) comments.Add(ExportPlan.DnsProxyNote);
+            if (plan.HasFqdnNetworkRules) comments.Add(plan.DnsProxyComment($"the {DnsProxyParameter} parameter"));
 
             return new ArmFirewallModel(comments, parameters, plan.CollectionGroupName, new ArmArray(collections));
         }
@@ -227,20 +263,17 @@ namespace AksEgress.Export
         {
             // Looked up by key only; the parameters list keeps the order.
             var byPlaceholder = new Dictionary<string, ArmParameter>(StringComparer.Ordinal);
-            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var existing in parameters) used.Add(existing.Name);
-            used.Add(SourceAddressesParameter);
-            foreach (var placeholder in plan.Placeholders)
+            foreach (var input in plan.PlaceholderInputs)
             {
                 ArmParameter parameter;
-                if (placeholder == Placeholders.ApiServerPublicIp)
+                if (input.Placeholder == Placeholders.ApiServerPublicIp)
                 {
-                    parameter = new ArmParameter(ApiServerParameter, "string",
+                    parameter = new ArmParameter(input.ArmName, "string",
                         "Public IP address of the AKS API server (resolve the API server FQDN of the cluster). Only pods that reach the API server by IP address need this rule.");
                 }
-                else if (placeholder == Placeholders.CustomDnsIp)
+                else if (input.Placeholder == Placeholders.CustomDnsIp)
                 {
-                    parameter = new ArmParameter(CustomDnsParameter, "array",
+                    parameter = new ArmParameter(input.ArmName, "array",
                         "IP addresses of the custom DNS servers that the virtual network of the cluster uses, for example 10.0.0.4. Needed only with custom DNS servers.")
                     {
                         MinLength = 1,
@@ -248,29 +281,13 @@ namespace AksEgress.Export
                 }
                 else
                 {
-                    parameter = new ArmParameter(UniqueIdentifier("destination", placeholder, used), "string",
-                        "Destination address for the placeholder " + Clean(placeholder) + ", which must be replaced by the real address.");
+                    parameter = new ArmParameter(input.ArmName, "string",
+                        "Destination address for the placeholder " + FirewallText.Clean(input.Placeholder) + ", which must be replaced by the real address.");
                 }
-                used.Add(parameter.Name);
-                byPlaceholder[placeholder] = parameter;
+                byPlaceholder[input.Placeholder] = parameter;
                 parameters.Add(parameter);
             }
             return byPlaceholder;
-        }
-
-        /// <summary>An ASCII identifier (valid in ARM and Bicep) made from any text.</summary>
-        private static string UniqueIdentifier(string prefix, string text, HashSet<string> used)
-        {
-            var builder = new StringBuilder(prefix);
-            foreach (var c in text)
-            {
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) builder.Append(c);
-                if (builder.Length >= 60) break;
-            }
-            var stem = builder.ToString();
-            var name = stem;
-            for (var n = 2; used.Contains(name); n++) name = stem + n.ToString(CultureInfo.InvariantCulture);
-            return name;
         }
 
         private static ArmObject Collection(string name, int priority, List<ArmNode> rules) =>
@@ -287,48 +304,8 @@ namespace AksEgress.Export
         private static ArmArray TextArray(IEnumerable<string> values)
         {
             var items = new List<ArmNode>();
-            foreach (var value in values) items.Add(new ArmText(Clean(value)));
+            foreach (var value in values) items.Add(new ArmText(FirewallText.Clean(value)));
             return new ArmArray(items);
-        }
-
-        /// <summary>
-        /// A rule description of at most <see cref="MaxDescriptionLength"/> characters: the text, cut with "..." when
-        /// too long, then the note (kept whole, since it says what the rule needs to work).
-        /// </summary>
-        private const string Separator = "; ";
-
-        internal static string Describe(string text, string? note)
-        {
-            text = Clean(text);
-            // Same text as MergedRule.FirewallDescription; only an over-long feature/cluster list is shortened.
-            var budget = note == null ? MaxDescriptionLength : MaxDescriptionLength - note.Length - Separator.Length;
-            if (text.Length > budget)
-            {
-                var keep = budget - Ellipsis.Length;
-                if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
-                text = text.Substring(0, keep) + Ellipsis;
-            }
-            return note == null ? text : text + Separator + note;
-        }
-
-        /// <summary>Replaces unpaired surrogates, which neither JSON nor UTF-8 can carry, by U+FFFD.</summary>
-        internal static string Clean(string text)
-        {
-            StringBuilder? builder = null;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
-                    : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
-                if (!paired)
-                {
-                    builder ??= new StringBuilder(text, 0, i, text.Length);
-                    builder.Append('\uFFFD');
-                    continue;
-                }
-                builder?.Append(c);
-            }
-            return builder?.ToString() ?? text;
         }
     }
 }

@@ -97,6 +97,12 @@ namespace AksEgress.Export
                 case ArmNumber number:
                     json.WriteNumberValue(number.Value);
                     break;
+                case ArmBool flag:
+                    json.WriteBooleanValue(flag.Value);
+                    break;
+                case ArmCondition condition:
+                    WriteExpression(json, Expression(condition));
+                    break;
                 case ArmParameterRef reference:
                     WriteExpression(json, $"parameters('{reference.Name}')");
                     break;
@@ -119,6 +125,28 @@ namespace AksEgress.Export
             }
         }
 
+        /// <summary>A value inside a template expression, written the way bicep build writes it.</summary>
+        private static string Expression(ArmNode node)
+        {
+            switch (node)
+            {
+                case ArmText text:
+                    return ExpressionString(text.Value);
+                case ArmNumber number:
+                    return number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                case ArmParameterRef reference:
+                    return $"parameters('{reference.Name}')";
+                case ArmArray array:
+                    var items = new System.Collections.Generic.List<string>();
+                    foreach (var item in array.Items) items.Add(Expression(item));
+                    return "createArray(" + string.Join(", ", items) + ")";
+                case ArmCondition condition:
+                    return $"if(parameters('{condition.Parameter}'), {Expression(condition.WhenTrue)}, {Expression(condition.WhenFalse)})";
+                default:
+                    throw new System.InvalidOperationException("No expression form for template node " + node.GetType().Name);
+            }
+        }
+
         /// <summary>A literal string, kept from being read as a template expression.</summary>
         private static void WriteText(Utf8JsonWriter json, string value) => json.WriteStringValue(EscapeLiteral(value));
 
@@ -133,7 +161,7 @@ namespace AksEgress.Export
         /// <summary>A string literal inside a template expression: single quotes, a quote doubled.</summary>
         internal static string ExpressionString(string value) => "'" + value.Replace("'", "''") + "'";
 
-        /// <summary>Writes "[expression]", which ARM evaluates. Expressions are built here from parameter names and the sanitized group name.</summary>
+        /// <summary>Writes "[expression]", which ARM evaluates. Expressions are built here from parameter names, the sanitized group name and string literals quoted by <see cref="ExpressionString"/>.</summary>
         private static void WriteExpression(Utf8JsonWriter json, string expression) => json.WriteStringValue("[" + expression + "]");
     }
 }

@@ -108,6 +108,13 @@ namespace AksEgress.Export
                 case ArmParameterRef reference:
                     text.Append(reference.Name);
                     break;
+                case ArmBool flag:
+                    text.Append(flag.Value ? "true" : "false");
+                    break;
+                case ArmCondition condition:
+                    // On one line, so a host it names stands on the line the linter suppression covers.
+                    text.Append(condition.Parameter).Append(" ? ").Append(Inline(condition.WhenTrue)).Append(" : ").Append(Inline(condition.WhenFalse));
+                    break;
                 case ArmArray array:
                     if (array.Items.Count == 0)
                     {
@@ -143,6 +150,26 @@ namespace AksEgress.Export
                     break;
                 default:
                     throw new System.InvalidOperationException("Unknown template node " + node.GetType().Name);
+            }
+        }
+
+        /// <summary>A value written on one line: a literal, a number, a parameter or a one-line array of them.</summary>
+        private static string Inline(ArmNode node)
+        {
+            switch (node)
+            {
+                case ArmText literal:
+                    return Literal(literal.Value);
+                case ArmNumber number:
+                    return Number(number.Value);
+                case ArmParameterRef reference:
+                    return reference.Name;
+                case ArmArray array:
+                    var items = new System.Collections.Generic.List<string>();
+                    foreach (var item in array.Items) items.Add(Inline(item));
+                    return "[" + string.Join(", ", items) + "]";
+                default:
+                    throw new System.InvalidOperationException("No one-line form for template node " + node.GetType().Name);
             }
         }
 

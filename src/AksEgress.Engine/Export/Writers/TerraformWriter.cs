@@ -18,6 +18,27 @@ namespace AksEgress.Export
         public const string ResourceName = "aks_egress";
         public const string ApiServerVariable = "api_server_public_ip";
         public const string CustomDnsVariable = "custom_dns_servers";
+        public const string DnsProxyVariable = "dns_proxy_enabled";
+
+        /// <summary>
+        /// The azurerm versions the file is written for. Every attribute it uses is in azurerm 3.75.0 (CHANGELOG-v3:
+        /// "azurerm_firewall_policy_rule_collection_group - add support for the description property", #23354, which
+        /// gave network and NAT rules their description; application rules had it since 2.76.0, #13190) and in the
+        /// 4.x schema alike. 5.0 is a major release whose schema is not known yet.
+        /// </summary>
+        public const string AzurermVersions = ">= 3.75.0, < 5.0.0";
+
+        /// <summary>Variable validation and can() came with Terraform 0.13.</summary>
+        public const string TerraformVersions = ">= 0.13";
+
+        /// <summary>The variables the file declares itself, which no placeholder variable may take.</summary>
+        internal static readonly string[] DeclaredVariables =
+        {
+            "firewall_policy_id", "rule_collection_group_priority", "source_addresses", "source_ip_groups", DnsProxyVariable, ApiServerVariable, CustomDnsVariable,
+        };
+
+        /// <summary>A firewall policy resource id, in any letter case (RE2, as Terraform's regex reads it).</summary>
+        internal const string PolicyIdPattern = @"(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.Network/firewallPolicies/[^/]+$";
 
         public string Write(ExportPlan plan)
         {
@@ -30,20 +51,43 @@ namespace AksEgress.Export
             file.Comment("Azure Firewall policy rules for the outbound traffic of Azure Kubernetes Service, written by AksEgress.")
                 .Comment($"Creates the rule collection group \"{plan.CollectionGroupName}\" in an existing firewall policy:");
             foreach (var line in CollectionSummary.Lines(plan, '"')) file.Comment("  " + line);
-            file.Comment("Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.");
+            file.Comment($"Needs Terraform {TerraformVersions} and the hashicorp/azurerm provider {AzurermVersions}: 3.75.0 added the description of")
+                .Comment("network rules. The provider works in the subscription of firewall_policy_id. Apply it as it is with:")
+                .Comment("  terraform init && terraform apply -var firewall_policy_id=<policy resource id>")
+                .Comment("Inside a configuration that already configures azurerm, leave out the terraform and provider blocks.");
             if (plan.HasFqdnNetworkRules)
             {
-                file.Comment("").Comment("NOTE: " + ExportPlan.DnsProxyNote);
+                file.Comment("").Comment("NOTE: " + plan.DnsProxyComment("var." + DnsProxyVariable));
             }
             if (plan.Placeholders.Count > 0)
             {
-                file.Comment("").Comment("Destinations only you know are variables without a default: " + string.Join(", ", plan.Placeholders.Select(VariableFor)) + ".");
+                file.Comment("").Comment("Destinations only you know are variables without a default: " + string.Join(", ", plan.PlaceholderInputs.Select(i => i.TerraformName)) + ".");
             }
+            file.BlankLine();
+
+            file.Nested("terraform", new HclBody()
+                .String("required_version", TerraformVersions)
+                .BlankLine()
+                .Nested("required_providers", new HclBody()
+                    .Nested("azurerm =", new HclBody()
+                        .String("source", "hashicorp/azurerm")
+                        .String("version", AzurermVersions))));
+            file.BlankLine();
+
+            // azurerm 4 wants a subscription; the policy's own is the one to work in.
+            file.Nested("provider \"azurerm\"", new HclBody()
+                .Expression("subscription_id", "split(\"/\", var.firewall_policy_id)[2]")
+                .BlankLine()
+                .Nested("features", new HclBody()));
             file.BlankLine();
 
             file.Nested("variable \"firewall_policy_id\"", new HclBody()
                 .Expression("type", "string")
-                .String("description", "Resource id of the existing Azure Firewall policy that receives the rule collection group."));
+                .String("description", "Resource id of the existing Azure Firewall policy that receives the rule collection group.")
+                .BlankLine()
+                .Nested("validation", new HclBody()
+                    .Expression("condition", "can(regex(" + HclText.Quote(PolicyIdPattern) + ", var.firewall_policy_id))")
+                    .String("error_message", "The firewall_policy_id must be a firewall policy resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/firewallPolicies/<name>.")));
             file.BlankLine();
 
             file.Nested("variable \"rule_collection_group_priority\"", new HclBody()
@@ -75,12 +119,21 @@ namespace AksEgress.Export
                     .Strings("default", sources));
             }
 
-            foreach (var placeholder in plan.Placeholders)
+            if (plan.HasFqdnNetworkRules)
             {
                 file.BlankLine();
-                file.Nested($"variable \"{VariableFor(placeholder)}\"", new HclBody()
-                    .Expression("type", IsSingleAddress(placeholder) ? "string" : "list(string)")
-                    .String("description", VariableDescription(placeholder)));
+                file.Nested($"variable \"{DnsProxyVariable}\"", new HclBody()
+                    .Expression("type", "bool")
+                    .String("description", "Whether the firewall policy has DNS proxy on. Azure accepts a network rule to an FQDN only then: true allows the FQDN itself, false allows any destination (*) on the same protocol and port instead, which deploys on any policy.")
+                    .Expression("default", plan.Options.DnsProxyEnabled ? "true" : "false"));
+            }
+
+            foreach (var input in plan.PlaceholderInputs)
+            {
+                file.BlankLine();
+                file.Nested($"variable \"{input.TerraformName}\"", new HclBody()
+                    .Expression("type", input.IsSingleAddress ? "string" : "list(string)")
+                    .String("description", VariableDescription(input.Placeholder)));
             }
             file.BlankLine();
 
@@ -94,20 +147,26 @@ namespace AksEgress.Export
                 var collection = CollectionHeader(FirewallNames.NetworkCollectionName, FirewallNames.NetworkCollectionPriority);
                 foreach (var rule in plan.NetworkRules)
                 {
+                    var proxy = "var." + DnsProxyVariable + " ? ";
                     var body = new HclBody()
                         .String("name", names[rule])
-                        .String("description", rule.FirewallDescription)
+                        .Expression("description", rule.DependsOnDnsProxy
+                            ? proxy + HclText.Quote(rule.FirewallDescriptionFor(true)) + " : " + HclText.Quote(rule.FirewallDescriptionFor(false))
+                            : HclText.Quote(rule.FirewallDescription))
                         .Strings("protocols", new[] { rule.Protocol.ToString() })
                         .Expression(sourceAttribute, sourceExpression);
                     switch (rule.DestinationType)
                     {
                         case DestinationType.Fqdn:
                         case DestinationType.WildcardFqdn:
-                            body.Strings("destination_fqdns", new[] { rule.Destination });
+                            // The FQDN with DNS proxy, else any destination on the same port (see ExportPlan.DnsProxyComment).
+                            body.Expression("destination_addresses", proxy + "[] : " + HclText.List(new[] { "*" }));
+                            body.Expression("destination_fqdns", proxy + HclText.List(new[] { rule.Destination }) + " : []");
                             break;
                         case DestinationType.Placeholder:
-                            var variable = "var." + VariableFor(rule.Destination);
-                            body.Expression("destination_addresses", IsSingleAddress(rule.Destination) ? "[" + variable + "]" : variable);
+                            var input = plan.InputFor(rule.Destination);
+                            var variable = "var." + input.TerraformName;
+                            body.Expression("destination_addresses", input.IsSingleAddress ? "[" + variable + "]" : variable);
                             break;
                         default:
                             body.Strings("destination_addresses", new[] { rule.Destination });
@@ -135,7 +194,7 @@ namespace AksEgress.Export
                 {
                     collection.BlankLine().Nested("rule", new HclBody()
                         .String("name", names[rule])
-                        .String("description", rule.Description)
+                        .String("description", rule.FirewallDescription)
                         .Nested("protocols", Protocol(rule.Protocol == RuleProtocol.HTTP ? "Http" : "Https", rule.Port))
                         .Expression(sourceAttribute, sourceExpression)
                         .Strings("destination_fqdns", new[] { rule.Destination }));
@@ -150,20 +209,6 @@ namespace AksEgress.Export
             return output.ToString();
         }
 
-        /// <summary>Terraform variable that stands for a placeholder destination.</summary>
-        internal static string VariableFor(string placeholder)
-        {
-            switch (placeholder)
-            {
-                case Placeholders.ApiServerPublicIp: return ApiServerVariable;
-                case Placeholders.CustomDnsIp: return CustomDnsVariable;
-                default: return "destination_" + Snake(placeholder);
-            }
-        }
-
-        /// <summary>The API server has one public address; other placeholders (custom DNS servers) are lists.</summary>
-        internal static bool IsSingleAddress(string placeholder) => placeholder == Placeholders.ApiServerPublicIp;
-
         private static string VariableDescription(string placeholder)
         {
             switch (placeholder)
@@ -173,21 +218,8 @@ namespace AksEgress.Export
                 case Placeholders.CustomDnsIp:
                     return "IP addresses of the custom DNS servers of the cluster's virtual network (the CustomDnsIP destination).";
                 default:
-                    return $"Destination addresses that stand for the placeholder {placeholder}.";
+                    return $"Destination addresses that stand for the placeholder {FirewallText.Clean(placeholder)}.";
             }
-        }
-
-        private static string Snake(string text)
-        {
-            var builder = new StringBuilder();
-            foreach (var c in text)
-            {
-                if (char.IsUpper(c) && builder.Length > 0 && builder[builder.Length - 1] != '_') builder.Append('_');
-                var lower = char.ToLowerInvariant(c);
-                builder.Append((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ? lower : '_');
-            }
-            var name = builder.ToString().Trim('_');
-            return name.Length == 0 ? "placeholder" : name;
         }
 
         private static HclBody CollectionHeader(string name, int priority) => new HclBody()

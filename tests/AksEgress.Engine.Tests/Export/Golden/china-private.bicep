@@ -1,9 +1,9 @@
 // Azure Firewall policy rule collection group aks-egress with the outbound rules that Azure Kubernetes Service (AKS) clusters need, written by Export-AksEgressRule.
 // Deploy it to the resource group of the existing firewall policy named by the firewallPolicyName parameter.
 // Destinations that are not known yet are parameters without a default, to be given at deployment: customDnsServers.
-// Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+// Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With the dnsProxyEnabled parameter true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 
-metadata comments = 'Azure Firewall policy rule collection group aks-egress with the outbound rules that Azure Kubernetes Service (AKS) clusters need, written by Export-AksEgressRule. Deploy it to the resource group of the existing firewall policy named by the firewallPolicyName parameter. Destinations that are not known yet are parameters without a default, to be given at deployment: customDnsServers. Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).'
+metadata comments = 'Azure Firewall policy rule collection group aks-egress with the outbound rules that Azure Kubernetes Service (AKS) clusters need, written by Export-AksEgressRule. Deploy it to the resource group of the existing firewall policy named by the firewallPolicyName parameter. Destinations that are not known yet are parameters without a default, to be given at deployment: customDnsServers. Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With the dnsProxyEnabled parameter true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.'
 
 @description('Name of the existing Azure Firewall policy, in the resource group of this deployment, that receives the rule collection group.')
 param firewallPolicyName string
@@ -18,6 +18,9 @@ param ruleCollectionGroupPriority int = 500
 param sourceAddresses array = [
   '10.240.0.0/16'
 ]
+
+@description('Whether the firewall policy has DNS proxy on. Azure accepts a network rule to an FQDN only then: true allows the FQDN itself, false allows any destination (*) on the same protocol and port instead, which deploys on any policy.')
+param dnsProxyEnabled bool = false
 
 @description('IP addresses of the custom DNS servers that the virtual network of the cluster uses, for example 10.0.0.4. Needed only with custom DNS servers.')
 @minLength(1)
@@ -72,14 +75,13 @@ resource group 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2023-09-
           {
             ruleType: 'NetworkRule'
             name: 'udp-123-ntp.ubuntu.com'
-            description: 'Required; features: Core; clusters: aks-cn-1; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).'
+            description: dnsProxyEnabled ? 'Required; features: Core; clusters: aks-cn-1; the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on' : 'Required; features: Core; clusters: aks-cn-1; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off'
             ipProtocols: [
               'UDP'
             ]
             sourceAddresses: sourceAddresses
-            destinationFqdns: [
-              'ntp.ubuntu.com'
-            ]
+            destinationAddresses: dnsProxyEnabled ? [] : ['*']
+            destinationFqdns: dnsProxyEnabled ? ['ntp.ubuntu.com'] : []
             destinationPorts: [
               '123'
             ]

@@ -3,16 +3,18 @@
 # Creates the rule collection group 'aks-egress' in an existing firewall policy:
 #   network rule collection 'aks-egress-network' (priority 100, Allow): 3 rules
 #   application rule collection 'aks-egress-application' (priority 200, Allow): 22 rules
-# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in
-# with az login. Each command updates the whole firewall policy, so the script takes a while.
+# Needs the Azure CLI with its azure-firewall extension 0.12.0 or later (az extension add --name azure-firewall;
+# 0.12.0 added --destination-fqdns), signed in with az login; the script checks the extension before it
+# changes anything. Each command updates the whole firewall policy, so the script takes a while.
 #
-# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+# NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With DNS_PROXY_ENABLED true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
 # Inputs, from the environment:
 #   RESOURCE_GROUP      resource group of the firewall policy (required)
 #   POLICY_NAME         name of the firewall policy (required)
 #   PRIORITY            priority of the rule collection group, 100-65000 (default 500)
 #   SOURCE_ADDRESSES    space-separated source addresses or CIDRs, the node subnets (default: the addresses below)
+#   DNS_PROXY_ENABLED   true if the firewall policy has DNS proxy on, else false (default false); see the note above
 #   CUSTOM_DNS_SERVERS  IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces (required)
 set -euo pipefail
 
@@ -32,8 +34,33 @@ if (( ${#SOURCE_ADDRESSES[@]} == 0 )); then
   echo "SOURCE_ADDRESSES holds no value." >&2
   exit 1
 fi
+DNS_PROXY_ENABLED="${DNS_PROXY_ENABLED:-false}"
+if [[ "$DNS_PROXY_ENABLED" != true && "$DNS_PROXY_ENABLED" != false ]]; then
+  echo "DNS_PROXY_ENABLED must be true or false, not '$DNS_PROXY_ENABLED'." >&2
+  exit 1
+fi
 CUSTOM_DNS_SERVERS="${CUSTOM_DNS_SERVERS:?set CUSTOM_DNS_SERVERS to the IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces}"
 read -r -a CUSTOM_DNS_SERVERS <<< "$CUSTOM_DNS_SERVERS"
+
+# The azure-firewall extension must be 0.12.0 or later, for --destination-fqdns.
+if ! AZURE_FIREWALL_VERSION="$(az extension show --name azure-firewall --query version --output tsv)"; then
+  echo "Could not read the version of the azure-firewall extension of the Azure CLI. Install it with: az extension add --name azure-firewall" >&2
+  exit 3
+fi
+AZURE_FIREWALL_VERSION="${AZURE_FIREWALL_VERSION//$'\r'/}"
+if ! [[ "$AZURE_FIREWALL_VERSION" =~ ^([0-9]{1,9})\.([0-9]{1,9})\.([0-9]{1,9}) ]]; then
+  echo "The azure-firewall extension reports the version '$AZURE_FIREWALL_VERSION', which this script cannot read; it needs 0.12.0 or later." >&2
+  exit 3
+fi
+AZURE_FIREWALL_FOUND=("${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}")
+AZURE_FIREWALL_NEEDED=(0 12 0)
+for i in 0 1 2; do
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} > AZURE_FIREWALL_NEEDED[i] )); then break; fi
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} < AZURE_FIREWALL_NEEDED[i] )); then
+    echo "The azure-firewall extension is $AZURE_FIREWALL_VERSION; this script needs 0.12.0 or later. Update it with: az extension update --name azure-firewall" >&2
+    exit 3
+  fi
+done
 
 # The rule collection group
 echo '[1/26] rule collection group aks-egress' >&2
@@ -49,7 +76,7 @@ echo '[2/26] aks-egress-network: tcp-443-AzureMonitor' >&2
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-network' \
   --collection-priority '100' \
   --action 'Allow' \
@@ -66,7 +93,7 @@ echo '[3/26] aks-egress-network: udp-53-CustomDnsIP' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'udp-53-CustomDnsIP' \
   --rule-type 'NetworkRule' \
@@ -78,26 +105,42 @@ az network firewall policy rule-collection-group collection rule add \
   --output 'none'
 
 echo '[4/26] aks-egress-network: udp-123-ntp.ubuntu.com' >&2
-az network firewall policy rule-collection-group collection rule add \
-  --resource-group "$RESOURCE_GROUP" \
-  --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
-  --collection-name 'aks-egress-network' \
-  --name 'udp-123-ntp.ubuntu.com' \
-  --rule-type 'NetworkRule' \
-  --description 'Required; features: Core; clusters: aks-cn-1; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).' \
-  --ip-protocols 'UDP' \
-  --source-addresses "${SOURCE_ADDRESSES[@]}" \
-  --destination-fqdns 'ntp.ubuntu.com' \
-  --destination-ports '123' \
-  --output 'none'
+if [[ "$DNS_PROXY_ENABLED" == true ]]; then
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rule-collection-group-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; clusters: aks-cn-1; the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-fqdns 'ntp.ubuntu.com' \
+    --destination-ports '123' \
+    --output 'none'
+else
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rule-collection-group-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; clusters: aks-cn-1; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-addresses '*' \
+    --destination-ports '123' \
+    --output 'none'
+fi
 
 # Application rule collection 'aks-egress-application'
 echo '[5/26] aks-egress-application: https-443-wildcard.azk8s.cn' >&2
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-application' \
   --collection-priority '200' \
   --action 'Allow' \
@@ -113,7 +156,7 @@ echo '[6/26] aks-egress-application: https-443-wildcard.data.mcr.azure.cn' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.data.mcr.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -127,7 +170,7 @@ echo '[7/26] aks-egress-application: https-443-wildcard.data.mcr.microsoft.com' 
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.data.mcr.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -141,7 +184,7 @@ echo '[8/26] aks-egress-application: https-443-wildcard.in.applicationinsights.a
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.in.applicationinsights.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -155,7 +198,7 @@ echo '[9/26] aks-egress-application: https-443-wildcard.ingest.monitor.azure.cn'
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ingest.monitor.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -169,7 +212,7 @@ echo '[10/26] aks-egress-application: https-443-wildcard.metrics.ingest.monitor.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.metrics.ingest.monitor.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -183,7 +226,7 @@ echo '[11/26] aks-egress-application: https-443-wildcard.ods.opinsights.azure.cn
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ods.opinsights.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -197,7 +240,7 @@ echo '[12/26] aks-egress-application: https-443-wildcard.oms.opinsights.azure.cn
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.oms.opinsights.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -211,7 +254,7 @@ echo '[13/26] aks-egress-application: http-80-azure.archive.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-azure.archive.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -225,7 +268,7 @@ echo '[14/26] aks-egress-application: http-80-changelogs.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-changelogs.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -239,7 +282,7 @@ echo '[15/26] aks-egress-application: https-443-chinaeast2.handler.control.monit
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-chinaeast2.handler.control.monitor.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -253,7 +296,7 @@ echo '[16/26] aks-egress-application: https-443-data.policy.azure.cn' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-data.policy.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -267,7 +310,7 @@ echo '[17/26] aks-egress-application: https-443-dc.services.visualstudio.com' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-dc.services.visualstudio.com' \
   --rule-type 'ApplicationRule' \
@@ -281,7 +324,7 @@ echo '[18/26] aks-egress-application: https-443-global.handler.control.monitor.a
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-global.handler.control.monitor.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -295,7 +338,7 @@ echo '[19/26] aks-egress-application: https-443-login.chinacloudapi.cn' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-login.chinacloudapi.cn' \
   --rule-type 'ApplicationRule' \
@@ -309,7 +352,7 @@ echo '[20/26] aks-egress-application: https-443-management.chinacloudapi.cn' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-management.chinacloudapi.cn' \
   --rule-type 'ApplicationRule' \
@@ -323,7 +366,7 @@ echo '[21/26] aks-egress-application: https-443-mcr.azure.cn' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-mcr.azure.cn' \
   --rule-type 'ApplicationRule' \
@@ -337,7 +380,7 @@ echo '[22/26] aks-egress-application: https-443-mcr.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-mcr.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -351,7 +394,7 @@ echo '[23/26] aks-egress-application: https-443-packages.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-packages.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -365,7 +408,7 @@ echo '[24/26] aks-egress-application: http-80-security.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-security.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -379,7 +422,7 @@ echo '[25/26] aks-egress-application: https-443-snapshot.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-snapshot.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -393,7 +436,7 @@ echo '[26/26] aks-egress-application: https-443-store.policy.azure.cn' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-store.policy.azure.cn' \
   --rule-type 'ApplicationRule' \

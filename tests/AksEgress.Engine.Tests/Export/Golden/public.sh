@@ -3,16 +3,18 @@
 # Creates the rule collection group 'aks-egress' in an existing firewall policy:
 #   network rule collection 'aks-egress-network' (priority 100, Allow): 4 rules
 #   application rule collection 'aks-egress-application' (priority 200, Allow): 37 rules
-# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in
-# with az login. Each command updates the whole firewall policy, so the script takes a while.
+# Needs the Azure CLI with its azure-firewall extension 0.12.0 or later (az extension add --name azure-firewall;
+# 0.12.0 added --destination-fqdns), signed in with az login; the script checks the extension before it
+# changes anything. Each command updates the whole firewall policy, so the script takes a while.
 #
-# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+# NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With DNS_PROXY_ENABLED true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
 # Inputs, from the environment:
 #   RESOURCE_GROUP        resource group of the firewall policy (required)
 #   POLICY_NAME           name of the firewall policy (required)
 #   PRIORITY              priority of the rule collection group, 100-65000 (default 500)
 #   SOURCE_ADDRESSES      space-separated source addresses or CIDRs, the node subnets (default: the addresses below)
+#   DNS_PROXY_ENABLED     true if the firewall policy has DNS proxy on, else false (default false); see the note above
 #   API_SERVER_PUBLIC_IP  public IP address of the cluster API server (required)
 #   CUSTOM_DNS_SERVERS    IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces (required)
 set -euo pipefail
@@ -33,9 +35,34 @@ if (( ${#SOURCE_ADDRESSES[@]} == 0 )); then
   echo "SOURCE_ADDRESSES holds no value." >&2
   exit 1
 fi
+DNS_PROXY_ENABLED="${DNS_PROXY_ENABLED:-false}"
+if [[ "$DNS_PROXY_ENABLED" != true && "$DNS_PROXY_ENABLED" != false ]]; then
+  echo "DNS_PROXY_ENABLED must be true or false, not '$DNS_PROXY_ENABLED'." >&2
+  exit 1
+fi
 API_SERVER_PUBLIC_IP="${API_SERVER_PUBLIC_IP:?set API_SERVER_PUBLIC_IP to the public IP address of the cluster API server}"
 CUSTOM_DNS_SERVERS="${CUSTOM_DNS_SERVERS:?set CUSTOM_DNS_SERVERS to the IP addresses of the custom DNS servers of the cluster virtual network, separated by spaces}"
 read -r -a CUSTOM_DNS_SERVERS <<< "$CUSTOM_DNS_SERVERS"
+
+# The azure-firewall extension must be 0.12.0 or later, for --destination-fqdns.
+if ! AZURE_FIREWALL_VERSION="$(az extension show --name azure-firewall --query version --output tsv)"; then
+  echo "Could not read the version of the azure-firewall extension of the Azure CLI. Install it with: az extension add --name azure-firewall" >&2
+  exit 3
+fi
+AZURE_FIREWALL_VERSION="${AZURE_FIREWALL_VERSION//$'\r'/}"
+if ! [[ "$AZURE_FIREWALL_VERSION" =~ ^([0-9]{1,9})\.([0-9]{1,9})\.([0-9]{1,9}) ]]; then
+  echo "The azure-firewall extension reports the version '$AZURE_FIREWALL_VERSION', which this script cannot read; it needs 0.12.0 or later." >&2
+  exit 3
+fi
+AZURE_FIREWALL_FOUND=("${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}")
+AZURE_FIREWALL_NEEDED=(0 12 0)
+for i in 0 1 2; do
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} > AZURE_FIREWALL_NEEDED[i] )); then break; fi
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} < AZURE_FIREWALL_NEEDED[i] )); then
+    echo "The azure-firewall extension is $AZURE_FIREWALL_VERSION; this script needs 0.12.0 or later. Update it with: az extension update --name azure-firewall" >&2
+    exit 3
+  fi
+done
 
 # The rule collection group
 echo '[1/42] rule collection group aks-egress' >&2
@@ -51,7 +78,7 @@ echo '[2/42] aks-egress-network: tcp-443-APIServerPublicIP' >&2
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-network' \
   --collection-priority '100' \
   --action 'Allow' \
@@ -68,7 +95,7 @@ echo '[3/42] aks-egress-network: tcp-443-AzureMonitor' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'tcp-443-AzureMonitor' \
   --rule-type 'NetworkRule' \
@@ -83,7 +110,7 @@ echo '[4/42] aks-egress-network: udp-53-CustomDnsIP' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'udp-53-CustomDnsIP' \
   --rule-type 'NetworkRule' \
@@ -95,26 +122,42 @@ az network firewall policy rule-collection-group collection rule add \
   --output 'none'
 
 echo '[5/42] aks-egress-network: udp-123-ntp.ubuntu.com' >&2
-az network firewall policy rule-collection-group collection rule add \
-  --resource-group "$RESOURCE_GROUP" \
-  --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
-  --collection-name 'aks-egress-network' \
-  --name 'udp-123-ntp.ubuntu.com' \
-  --rule-type 'NetworkRule' \
-  --description 'Required; features: Core; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).' \
-  --ip-protocols 'UDP' \
-  --source-addresses "${SOURCE_ADDRESSES[@]}" \
-  --destination-fqdns 'ntp.ubuntu.com' \
-  --destination-ports '123' \
-  --output 'none'
+if [[ "$DNS_PROXY_ENABLED" == true ]]; then
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rule-collection-group-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-fqdns 'ntp.ubuntu.com' \
+    --destination-ports '123' \
+    --output 'none'
+else
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rule-collection-group-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-addresses '*' \
+    --destination-ports '123' \
+    --output 'none'
+fi
 
 # Application rule collection 'aks-egress-application'
 echo '[6/42] aks-egress-application: https-443-wildcard.cloud.defender.microsoft.com' >&2
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-application' \
   --collection-priority '200' \
   --action 'Allow' \
@@ -130,7 +173,7 @@ echo '[7/42] aks-egress-application: https-443-wildcard.data.mcr.microsoft.com' 
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.data.mcr.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -144,7 +187,7 @@ echo '[8/42] aks-egress-application: https-443-wildcard.hcp.koreacentral.azmk8s.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.hcp.koreacentral.azmk8s.io' \
   --rule-type 'ApplicationRule' \
@@ -158,7 +201,7 @@ echo '[9/42] aks-egress-application: https-443-wildcard.in.applicationinsights.a
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.in.applicationinsights.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -172,7 +215,7 @@ echo '[10/42] aks-egress-application: https-443-wildcard.ingest.monitor.azure.co
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ingest.monitor.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -186,7 +229,7 @@ echo '[11/42] aks-egress-application: https-443-wildcard.ingestion.msftcloudes.c
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ingestion.msftcloudes.com' \
   --rule-type 'ApplicationRule' \
@@ -200,7 +243,7 @@ echo '[12/42] aks-egress-application: https-443-wildcard.metrics.ingest.monitor.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.metrics.ingest.monitor.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -214,7 +257,7 @@ echo '[13/42] aks-egress-application: https-443-wildcard.microsoftmetrics.com' >
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.microsoftmetrics.com' \
   --rule-type 'ApplicationRule' \
@@ -228,7 +271,7 @@ echo '[14/42] aks-egress-application: https-443-wildcard.monitoring.azure.com' >
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.monitoring.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -242,7 +285,7 @@ echo '[15/42] aks-egress-application: https-443-wildcard.ods.opinsights.azure.co
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ods.opinsights.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -256,7 +299,7 @@ echo '[16/42] aks-egress-application: https-443-wildcard.oms.opinsights.azure.co
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.oms.opinsights.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -270,7 +313,7 @@ echo '[17/42] aks-egress-application: https-443-acs-mirror.azureedge.net' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-acs-mirror.azureedge.net' \
   --rule-type 'ApplicationRule' \
@@ -284,7 +327,7 @@ echo '[18/42] aks-egress-application: https-443-arcmktplaceprod.azurecr.io' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-arcmktplaceprod.azurecr.io' \
   --rule-type 'ApplicationRule' \
@@ -298,7 +341,7 @@ echo '[19/42] aks-egress-application: https-443-arcmktplaceprod.centralindia.dat
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-arcmktplaceprod.centralindia.data.azurecr.io' \
   --rule-type 'ApplicationRule' \
@@ -312,7 +355,7 @@ echo '[20/42] aks-egress-application: https-443-arcmktplaceprod.eastus.data.azur
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-arcmktplaceprod.eastus.data.azurecr.io' \
   --rule-type 'ApplicationRule' \
@@ -326,7 +369,7 @@ echo '[21/42] aks-egress-application: https-443-arcmktplaceprod.japaneast.data.a
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-arcmktplaceprod.japaneast.data.azurecr.io' \
   --rule-type 'ApplicationRule' \
@@ -340,7 +383,7 @@ echo '[22/42] aks-egress-application: https-443-arcmktplaceprod.westeurope.data.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-arcmktplaceprod.westeurope.data.azurecr.io' \
   --rule-type 'ApplicationRule' \
@@ -354,7 +397,7 @@ echo '[23/42] aks-egress-application: https-443-arcmktplaceprod.westus2.data.azu
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-arcmktplaceprod.westus2.data.azurecr.io' \
   --rule-type 'ApplicationRule' \
@@ -368,7 +411,7 @@ echo '[24/42] aks-egress-application: http-80-azure.archive.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-azure.archive.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -382,7 +425,7 @@ echo '[25/42] aks-egress-application: http-80-changelogs.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-changelogs.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -396,7 +439,7 @@ echo '[26/42] aks-egress-application: https-443-data.policy.core.windows.net' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-data.policy.core.windows.net' \
   --rule-type 'ApplicationRule' \
@@ -410,7 +453,7 @@ echo '[27/42] aks-egress-application: https-443-dc.services.visualstudio.com' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-dc.services.visualstudio.com' \
   --rule-type 'ApplicationRule' \
@@ -424,7 +467,7 @@ echo '[28/42] aks-egress-application: https-443-global.handler.control.monitor.a
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-global.handler.control.monitor.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -438,7 +481,7 @@ echo '[29/42] aks-egress-application: https-443-koreacentral.dp.kubernetesconfig
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-koreacentral.dp.kubernetesconfiguration.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -452,7 +495,7 @@ echo '[30/42] aks-egress-application: https-443-koreacentral.handler.control.mon
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-koreacentral.handler.control.monitor.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -466,7 +509,7 @@ echo '[31/42] aks-egress-application: https-443-koreacentral.ingest.monitor.azur
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-koreacentral.ingest.monitor.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -480,7 +523,7 @@ echo '[32/42] aks-egress-application: https-443-login.microsoftonline.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-login.microsoftonline.com' \
   --rule-type 'ApplicationRule' \
@@ -494,7 +537,7 @@ echo '[33/42] aks-egress-application: https-443-management.azure.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-management.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -508,7 +551,7 @@ echo '[34/42] aks-egress-application: https-443-marketplaceapi.microsoft.com' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-marketplaceapi.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -522,7 +565,7 @@ echo '[35/42] aks-egress-application: https-443-mcr-0001.mcr-msedge.net' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-mcr-0001.mcr-msedge.net' \
   --rule-type 'ApplicationRule' \
@@ -536,7 +579,7 @@ echo '[36/42] aks-egress-application: https-443-mcr.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-mcr.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -550,7 +593,7 @@ echo '[37/42] aks-egress-application: https-443-packages.aks.azure.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-packages.aks.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -564,7 +607,7 @@ echo '[38/42] aks-egress-application: https-443-packages.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-packages.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -578,7 +621,7 @@ echo '[39/42] aks-egress-application: http-80-security.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-security.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -592,7 +635,7 @@ echo '[40/42] aks-egress-application: https-443-snapshot.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-snapshot.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -606,7 +649,7 @@ echo '[41/42] aks-egress-application: https-443-store.policy.core.windows.net' >
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-store.policy.core.windows.net' \
   --rule-type 'ApplicationRule' \
@@ -620,7 +663,7 @@ echo '[42/42] aks-egress-application: https-443-vault.azure.net' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-vault.azure.net' \
   --rule-type 'ApplicationRule' \

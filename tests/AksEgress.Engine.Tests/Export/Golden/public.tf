@@ -2,15 +2,40 @@
 # Creates the rule collection group "aks-egress" in an existing firewall policy:
 #   network rule collection "aks-egress-network" (priority 100, Allow): 4 rules
 #   application rule collection "aks-egress-application" (priority 200, Allow): 37 rules
-# Needs the hashicorp/azurerm provider. Apply with -var firewall_policy_id=<policy resource id>.
+# Needs Terraform >= 0.13 and the hashicorp/azurerm provider >= 3.75.0, < 5.0.0: 3.75.0 added the description of
+# network rules. The provider works in the subscription of firewall_policy_id. Apply it as it is with:
+#   terraform init && terraform apply -var firewall_policy_id=<policy resource id>
+# Inside a configuration that already configures azurerm, leave out the terraform and provider blocks.
 #
-# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+# NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With var.dns_proxy_enabled true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
 # Destinations only you know are variables without a default: api_server_public_ip, custom_dns_servers.
+
+terraform {
+  required_version = ">= 0.13"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.75.0, < 5.0.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  subscription_id = split("/", var.firewall_policy_id)[2]
+
+  features {}
+}
 
 variable "firewall_policy_id" {
   type        = string
   description = "Resource id of the existing Azure Firewall policy that receives the rule collection group."
+
+  validation {
+    condition     = can(regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/firewallPolicies/[^/]+$", var.firewall_policy_id))
+    error_message = "The firewall_policy_id must be a firewall policy resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/firewallPolicies/<name>."
+  }
 }
 
 variable "rule_collection_group_priority" {
@@ -28,6 +53,12 @@ variable "source_addresses" {
   type        = list(string)
   description = "Source addresses or CIDRs the rules allow (the node subnets of the cluster)."
   default     = ["10.240.0.0/16"]
+}
+
+variable "dns_proxy_enabled" {
+  type        = bool
+  description = "Whether the firewall policy has DNS proxy on. Azure accepts a network rule to an FQDN only then: true allows the FQDN itself, false allows any destination (*) on the same protocol and port instead, which deploys on any policy."
+  default     = false
 }
 
 variable "api_server_public_ip" {
@@ -78,12 +109,13 @@ resource "azurerm_firewall_policy_rule_collection_group" "aks_egress" {
     }
 
     rule {
-      name              = "udp-123-ntp.ubuntu.com"
-      description       = "Required; features: Core; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings)."
-      protocols         = ["UDP"]
-      source_addresses  = var.source_addresses
-      destination_fqdns = ["ntp.ubuntu.com"]
-      destination_ports = ["123"]
+      name                  = "udp-123-ntp.ubuntu.com"
+      description           = var.dns_proxy_enabled ? "Required; features: Core; the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on" : "Required; features: Core; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off"
+      protocols             = ["UDP"]
+      source_addresses      = var.source_addresses
+      destination_addresses = var.dns_proxy_enabled ? [] : ["*"]
+      destination_fqdns     = var.dns_proxy_enabled ? ["ntp.ubuntu.com"] : []
+      destination_ports     = ["123"]
     }
   }
 

@@ -3,16 +3,18 @@
 # Creates the rule collection group 'aks-egress' in an existing firewall policy:
 #   network rule collection 'aks-egress-network' (priority 100, Allow): 7 rules
 #   application rule collection 'aks-egress-application' (priority 200, Allow): 28 rules
-# Needs the Azure CLI with its azure-firewall extension (az extension add --name azure-firewall), signed in
-# with az login. Each command updates the whole firewall policy, so the script takes a while.
+# Needs the Azure CLI with its azure-firewall extension 0.12.0 or later (az extension add --name azure-firewall;
+# 0.12.0 added --destination-fqdns), signed in with az login; the script checks the extension before it
+# changes anything. Each command updates the whole firewall policy, so the script takes a while.
 #
-# NOTE: Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).
+# NOTE: Network rules to FQDNs (ntp.ubuntu.com UDP/123) work only in a firewall policy with DNS proxy on. With DNS_PROXY_ENABLED true they allow the FQDN; with it false they allow any destination (*) on the same protocol and port instead, which deploys on any policy. It defaults to false here.
 #
 # Inputs, from the environment:
-#   RESOURCE_GROUP    resource group of the firewall policy (required)
-#   POLICY_NAME       name of the firewall policy (required)
-#   PRIORITY          priority of the rule collection group, 100-65000 (default 500)
-#   SOURCE_ADDRESSES  space-separated source addresses or CIDRs, the node subnets (default: the addresses below)
+#   RESOURCE_GROUP     resource group of the firewall policy (required)
+#   POLICY_NAME        name of the firewall policy (required)
+#   PRIORITY           priority of the rule collection group, 100-65000 (default 500)
+#   SOURCE_ADDRESSES   space-separated source addresses or CIDRs, the node subnets (default: the addresses below)
+#   DNS_PROXY_ENABLED  true if the firewall policy has DNS proxy on, else false (default false); see the note above
 set -euo pipefail
 
 RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the firewall policy}"
@@ -31,6 +33,31 @@ if (( ${#SOURCE_ADDRESSES[@]} == 0 )); then
   echo "SOURCE_ADDRESSES holds no value." >&2
   exit 1
 fi
+DNS_PROXY_ENABLED="${DNS_PROXY_ENABLED:-false}"
+if [[ "$DNS_PROXY_ENABLED" != true && "$DNS_PROXY_ENABLED" != false ]]; then
+  echo "DNS_PROXY_ENABLED must be true or false, not '$DNS_PROXY_ENABLED'." >&2
+  exit 1
+fi
+
+# The azure-firewall extension must be 0.12.0 or later, for --destination-fqdns.
+if ! AZURE_FIREWALL_VERSION="$(az extension show --name azure-firewall --query version --output tsv)"; then
+  echo "Could not read the version of the azure-firewall extension of the Azure CLI. Install it with: az extension add --name azure-firewall" >&2
+  exit 3
+fi
+AZURE_FIREWALL_VERSION="${AZURE_FIREWALL_VERSION//$'\r'/}"
+if ! [[ "$AZURE_FIREWALL_VERSION" =~ ^([0-9]{1,9})\.([0-9]{1,9})\.([0-9]{1,9}) ]]; then
+  echo "The azure-firewall extension reports the version '$AZURE_FIREWALL_VERSION', which this script cannot read; it needs 0.12.0 or later." >&2
+  exit 3
+fi
+AZURE_FIREWALL_FOUND=("${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}")
+AZURE_FIREWALL_NEEDED=(0 12 0)
+for i in 0 1 2; do
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} > AZURE_FIREWALL_NEEDED[i] )); then break; fi
+  if (( 10#${AZURE_FIREWALL_FOUND[i]} < AZURE_FIREWALL_NEEDED[i] )); then
+    echo "The azure-firewall extension is $AZURE_FIREWALL_VERSION; this script needs 0.12.0 or later. Update it with: az extension update --name azure-firewall" >&2
+    exit 3
+  fi
+done
 
 # The rule collection group
 echo '[1/36] rule collection group aks-egress' >&2
@@ -46,7 +73,7 @@ echo '[2/36] aks-egress-network: udp-53-10.0.0.4' >&2
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-network' \
   --collection-priority '100' \
   --action 'Allow' \
@@ -63,7 +90,7 @@ echo '[3/36] aks-egress-network: udp-53-10.0.0.5' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'udp-53-10.0.0.5' \
   --rule-type 'NetworkRule' \
@@ -78,7 +105,7 @@ echo '[4/36] aks-egress-network: tcp-443-20.1.2.3' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'tcp-443-20.1.2.3' \
   --rule-type 'NetworkRule' \
@@ -93,7 +120,7 @@ echo '[5/36] aks-egress-network: tcp-9000-20.1.2.3' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'tcp-9000-20.1.2.3' \
   --rule-type 'NetworkRule' \
@@ -108,7 +135,7 @@ echo '[6/36] aks-egress-network: udp-1194-20.1.2.3' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'udp-1194-20.1.2.3' \
   --rule-type 'NetworkRule' \
@@ -123,7 +150,7 @@ echo '[7/36] aks-egress-network: tcp-443-AzureMonitor' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-network' \
   --name 'tcp-443-AzureMonitor' \
   --rule-type 'NetworkRule' \
@@ -135,26 +162,42 @@ az network firewall policy rule-collection-group collection rule add \
   --output 'none'
 
 echo '[8/36] aks-egress-network: udp-123-ntp.ubuntu.com' >&2
-az network firewall policy rule-collection-group collection rule add \
-  --resource-group "$RESOURCE_GROUP" \
-  --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
-  --collection-name 'aks-egress-network' \
-  --name 'udp-123-ntp.ubuntu.com' \
-  --rule-type 'NetworkRule' \
-  --description 'Required; features: Core; clusters: aks-gov; Network rules with FQDN destinations work only when DNS proxy is enabled on the Azure Firewall (firewall policy DNS settings).' \
-  --ip-protocols 'UDP' \
-  --source-addresses "${SOURCE_ADDRESSES[@]}" \
-  --destination-fqdns 'ntp.ubuntu.com' \
-  --destination-ports '123' \
-  --output 'none'
+if [[ "$DNS_PROXY_ENABLED" == true ]]; then
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rule-collection-group-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; clusters: aks-gov; the FQDN itself, since the DNS proxy input says the firewall policy has DNS proxy on' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-fqdns 'ntp.ubuntu.com' \
+    --destination-ports '123' \
+    --output 'none'
+else
+  az network firewall policy rule-collection-group collection rule add \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-name "$POLICY_NAME" \
+    --rule-collection-group-name 'aks-egress' \
+    --collection-name 'aks-egress-network' \
+    --name 'udp-123-ntp.ubuntu.com' \
+    --rule-type 'NetworkRule' \
+    --description 'Required; features: Core; clusters: aks-gov; any destination (*) on UDP 123 in place of ntp.ubuntu.com: a network rule to an FQDN needs DNS proxy, and the DNS proxy input says the firewall policy has it off' \
+    --ip-protocols 'UDP' \
+    --source-addresses "${SOURCE_ADDRESSES[@]}" \
+    --destination-addresses '*' \
+    --destination-ports '123' \
+    --output 'none'
+fi
 
 # Application rule collection 'aks-egress-application'
 echo '[9/36] aks-egress-application: https-443-wildcard.data.mcr.microsoft.com' >&2
 az network firewall policy rule-collection-group collection add-filter-collection \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --name 'aks-egress-application' \
   --collection-priority '200' \
   --action 'Allow' \
@@ -170,7 +213,7 @@ echo '[10/36] aks-egress-application: https-443-wildcard.hcp.usgovvirginia.cx.ak
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.hcp.usgovvirginia.cx.aks.containerservice.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -184,7 +227,7 @@ echo '[11/36] aks-egress-application: https-443-wildcard.in.applicationinsights.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.in.applicationinsights.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -198,7 +241,7 @@ echo '[12/36] aks-egress-application: https-443-wildcard.ingest.monitor.azure.us
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ingest.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -212,7 +255,7 @@ echo '[13/36] aks-egress-application: https-443-wildcard.metrics.ingest.monitor.
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.metrics.ingest.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -226,7 +269,7 @@ echo '[14/36] aks-egress-application: http-80-wildcard.mp.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-wildcard.mp.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -240,7 +283,7 @@ echo '[15/36] aks-egress-application: https-443-wildcard.ods.opinsights.azure.us
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.ods.opinsights.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -254,7 +297,7 @@ echo '[16/36] aks-egress-application: https-443-wildcard.oms.opinsights.azure.us
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-wildcard.oms.opinsights.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -268,7 +311,7 @@ echo '[17/36] aks-egress-application: https-443-acs-mirror.azureedge.net' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-acs-mirror.azureedge.net' \
   --rule-type 'ApplicationRule' \
@@ -282,7 +325,7 @@ echo '[18/36] aks-egress-application: http-80-azure.archive.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-azure.archive.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -296,7 +339,7 @@ echo '[19/36] aks-egress-application: http-80-changelogs.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-changelogs.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -310,7 +353,7 @@ echo '[20/36] aks-egress-application: http-80-ctldl.windowsupdate.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-ctldl.windowsupdate.com' \
   --rule-type 'ApplicationRule' \
@@ -324,7 +367,7 @@ echo '[21/36] aks-egress-application: https-443-dc.services.visualstudio.com' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-dc.services.visualstudio.com' \
   --rule-type 'ApplicationRule' \
@@ -338,7 +381,7 @@ echo '[22/36] aks-egress-application: https-443-download.docker.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-download.docker.com' \
   --rule-type 'ApplicationRule' \
@@ -352,7 +395,7 @@ echo '[23/36] aks-egress-application: https-443-global.handler.control.monitor.a
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-global.handler.control.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -366,7 +409,7 @@ echo '[24/36] aks-egress-application: https-443-go.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-go.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -380,7 +423,7 @@ echo '[25/36] aks-egress-application: https-443-login.microsoftonline.us' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-login.microsoftonline.us' \
   --rule-type 'ApplicationRule' \
@@ -394,7 +437,7 @@ echo '[26/36] aks-egress-application: https-443-management.usgovcloudapi.net' >&
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-management.usgovcloudapi.net' \
   --rule-type 'ApplicationRule' \
@@ -408,7 +451,7 @@ echo '[27/36] aks-egress-application: https-443-mcr.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-mcr.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -422,7 +465,7 @@ echo '[28/36] aks-egress-application: https-443-nvidia.github.io' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-nvidia.github.io' \
   --rule-type 'ApplicationRule' \
@@ -436,7 +479,7 @@ echo '[29/36] aks-egress-application: https-443-onegetcdn.azureedge.net' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-onegetcdn.azureedge.net' \
   --rule-type 'ApplicationRule' \
@@ -450,7 +493,7 @@ echo '[30/36] aks-egress-application: https-443-packages.aks.azure.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-packages.aks.azure.com' \
   --rule-type 'ApplicationRule' \
@@ -464,7 +507,7 @@ echo '[31/36] aks-egress-application: https-443-packages.microsoft.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-packages.microsoft.com' \
   --rule-type 'ApplicationRule' \
@@ -478,7 +521,7 @@ echo '[32/36] aks-egress-application: http-80-security.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-security.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -492,7 +535,7 @@ echo '[33/36] aks-egress-application: https-443-snapshot.ubuntu.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-snapshot.ubuntu.com' \
   --rule-type 'ApplicationRule' \
@@ -506,7 +549,7 @@ echo '[34/36] aks-egress-application: https-443-us.download.nvidia.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-us.download.nvidia.com' \
   --rule-type 'ApplicationRule' \
@@ -520,7 +563,7 @@ echo '[35/36] aks-egress-application: https-443-usgovvirginia.handler.control.mo
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'https-443-usgovvirginia.handler.control.monitor.azure.us' \
   --rule-type 'ApplicationRule' \
@@ -534,7 +577,7 @@ echo '[36/36] aks-egress-application: http-80-www.msftconnecttest.com' >&2
 az network firewall policy rule-collection-group collection rule add \
   --resource-group "$RESOURCE_GROUP" \
   --policy-name "$POLICY_NAME" \
-  --rcg-name 'aks-egress' \
+  --rule-collection-group-name 'aks-egress' \
   --collection-name 'aks-egress-application' \
   --name 'http-80-www.msftconnecttest.com' \
   --rule-type 'ApplicationRule' \
