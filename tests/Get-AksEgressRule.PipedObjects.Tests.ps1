@@ -50,7 +50,7 @@ Describe 'A ConvertFrom-Json object' {
 
 Describe 'Properties PSObject.Properties lists beyond notes' {
     It 'reads an alias property' {
-        $aliased = [pscustomobject]@{ name = 'aliased'; region = 'koreacentral' }
+        $aliased = [pscustomobject]@{ name = 'aliased'; region = 'koreacentral'; fqdn = 'aliased-1a2b3c4d.hcp.koreacentral.azmk8s.io' }
         $aliased | Add-Member -MemberType AliasProperty -Name location -Value region
         $outcome = Get-PipedOutcome -InputObject $aliased
         $outcome.Count | Should -BeGreaterThan 0
@@ -58,7 +58,8 @@ Describe 'Properties PSObject.Properties lists beyond notes' {
     }
 
     It 'leaves script properties out, as before' {
-        $scripted = [pscustomobject]@{ name = 'scripted' }
+        # The object has a cluster's fqdn, so it is read as a cluster; its location, computed by a script, is not read.
+        $scripted = [pscustomobject]@{ name = 'scripted'; fqdn = 'scripted-1a2b3c4d.hcp.koreacentral.azmk8s.io' }
         $scripted | Add-Member -MemberType ScriptProperty -Name location -Value { 'koreacentral' }
         (Get-PipedOutcome -InputObject $scripted).Errors | Should -BeLike 'ClusterLocationMissing*'
     }

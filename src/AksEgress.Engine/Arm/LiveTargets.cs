@@ -37,6 +37,21 @@ namespace AksEgress.Arm
             }
         }
 
+        /// <summary>
+        /// -All:$false selects the All parameter set (the switch is its only mandatory parameter) but says "not all":
+        /// a switch given as false is off, so nothing is searched and the user is told what to give instead.
+        /// </summary>
+        public static void CheckAll(bool all)
+        {
+            if (!all)
+            {
+                throw new AksEgressInputException("AllSwitchOff",
+                    "-All was given as $false, which asks for no clusters, so no subscription was searched. To read every cluster you can see, give -All " +
+                    "(or -All:$true); for one cluster give -ResourceGroupName and -Name, or -ResourceId, or pipe cluster objects.",
+                    "All");
+            }
+        }
+
         /// <summary>The subscriptions -All searches: the ones given (checked, without repeats), or null for every one the caller can see.</summary>
         public static IReadOnlyList<string>? FleetSubscriptions(IReadOnlyList<string>? subscriptionIds)
         {

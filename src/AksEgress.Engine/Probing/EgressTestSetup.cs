@@ -25,6 +25,17 @@ namespace AksEgress.Probing
     /// <summary>Turns the request into probe options and the rules into probe plans.</summary>
     public static class EgressTestSetup
     {
+        /// <summary>
+        /// Rules piped while -Location describes a cluster: the two are different questions (test these rules, or
+        /// test the rules of a planned cluster), so neither is quietly dropped; the command ends before any probe.
+        /// </summary>
+        public static AksEgressInputException PipedRulesWithPlan() =>
+            new AksEgressInputException("PipedRulesWithLocation",
+                "Rules were piped to Test-AksEgress and -Location was given as well. Piped rules are tested as they are; -Location (with -Feature, " +
+                "-OsSku, ...) tests the rules of a cluster described by parameters. Do one or the other: pipe the rules without -Location, or " +
+                "give -Location without piping, e.g. Get-AksEgressRule -Location eastus -Feature Monitoring | Test-AksEgress.",
+                "Location");
+
         public static ProbeOptions Options(EgressTestRequest request)
         {
             var timeout = TimeSpan.FromSeconds(request.TimeoutSec);

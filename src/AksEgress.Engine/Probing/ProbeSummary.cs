@@ -38,9 +38,14 @@ namespace AksEgress.Probing
         /// <summary>
         /// -Quiet: every Required rule passed. A Required rule that was skipped was not shown to be open, so it does not
         /// count as passed, except the AzureMonitor service tag when its alternative, all the Monitoring FQDN rules of that
-        /// cluster, passed.
+        /// cluster, passed. A run that tested nothing showed nothing open: an empty rules file or a filter that let
+        /// nothing through must not read as "egress is open" in a script's if.
         /// </summary>
-        public bool AllRequiredPassed => _requiredNotPassed.Count == 0 && _skippedTagOption.Keys.All(OtherOptionPassed);
+        public bool AllRequiredPassed => Passed + Failed + Skipped > 0 && _requiredNotPassed.Count == 0 && _skippedTagOption.Keys.All(OtherOptionPassed);
+
+        /// <summary>The warning for a run that had no rule to test, or null.</summary>
+        public string? NothingTestedWarning => Passed + Failed + Skipped > 0 ? null
+            : "No rules came to Test-AksEgress, so nothing was tested and nothing is shown open (-Quiet answers $false). Check what was piped: an empty CSV file, or a filter that let no rule through.";
 
         public void Add(AksEgressTestResult result)
         {

@@ -27,6 +27,7 @@ namespace AksEgress.Commands
         private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotEmptyInput]
         public PSObject[] InputObject { get; set; } = new PSObject[0];
 
         [Parameter(Mandatory = true, Position = 0)]

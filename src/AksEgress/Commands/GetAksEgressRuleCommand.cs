@@ -31,6 +31,7 @@ namespace AksEgress.Commands
         public string? Cloud { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+        [ValidateNotEmptyInput]
         public PSObject? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ResourceName)]
@@ -79,6 +80,7 @@ namespace AksEgress.Commands
         [ValidateSet("Core", "UbuntuUpdates", "GpuNodePool", "WindowsNodePool", "WorkloadIdentity", "Defender",
             "KeyVaultSecretsProvider", "Monitoring", "AzurePolicy", "CostAnalysis", "ClusterExtensions", "DevSpaces")]
         [ArgumentCompleter(typeof(FeatureCompleter))]
+        [ValidateNotNullOrEmpty]
         public string[] Feature { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = ParameterSets.Plan)]
@@ -105,6 +107,7 @@ namespace AksEgress.Commands
 
         [Parameter]
         [ValidateSet("Required", "Recommended", "Optional")]
+        [ValidateNotNullOrEmpty]
         public string[] Requirement { get; set; } = { "Required", "Recommended" };
 
         [Parameter]
@@ -156,6 +159,18 @@ namespace AksEgress.Commands
                     _live.WhyNoArm = "-Offline was given";
                 }
                 return Task.CompletedTask;
+            }
+
+            if (ParameterSetName == ParameterSets.All)
+            {
+                try
+                {
+                    LiveTargets.CheckAll(All.IsPresent);
+                }
+                catch (AksEgressInputException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.FromInput(ex));
+                }
             }
 
             // The live sets always call ARM: find the credential now, on the pipeline thread, then check what to ask

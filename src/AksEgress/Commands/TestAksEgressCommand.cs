@@ -20,6 +20,10 @@ namespace AksEgress.Commands
     public sealed class TestAksEgressCommand : AsyncPSCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+        // Also taken in the Plan set, only so that rules piped with -Location reach a clear error (PipedRulesWithLocation)
+        // instead of PowerShell's "input object cannot be bound", which leaves the user guessing.
+        [Parameter(ValueFromPipeline = true, ParameterSetName = ParameterSets.Plan, DontShow = true)]
+        [ValidateNotEmptyInput]
         public PSObject? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Plan)]
@@ -35,6 +39,7 @@ namespace AksEgress.Commands
         [ValidateSet("Core", "UbuntuUpdates", "GpuNodePool", "WindowsNodePool", "WorkloadIdentity", "Defender",
             "KeyVaultSecretsProvider", "Monitoring", "AzurePolicy", "CostAnalysis", "ClusterExtensions", "DevSpaces")]
         [ArgumentCompleter(typeof(FeatureCompleter))]
+        [ValidateNotNullOrEmpty]
         public string[] Feature { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = ParameterSets.Plan)]
@@ -58,6 +63,7 @@ namespace AksEgress.Commands
 
         [Parameter(ParameterSetName = ParameterSets.Plan)]
         [ValidateSet("Required", "Recommended", "Optional")]
+        [ValidateNotNullOrEmpty]
         public string[] Requirement { get; set; } = { "Required", "Recommended" };
 
         /// <summary>The bound of each probe, all its steps together.</summary>
@@ -82,6 +88,7 @@ namespace AksEgress.Commands
 
         /// <summary>Hosts and domains that bypass -Proxy.</summary>
         [Parameter]
+        [ValidateNotNullOrEmpty]
         public string[] NoProxy { get; set; } = new string[0];
 
         /// <summary>Probe directly even when the rules carry their cluster's httpProxyConfig (-Proxy overrides it anyway).</summary>
@@ -120,7 +127,8 @@ namespace AksEgress.Commands
 
         protected override Task ProcessRecordAsync(CancellationToken cancel)
         {
-            if (ParameterSetName != ParameterSets.InputObject || InputObject == null) return Task.CompletedTask;
+            if (InputObject == null) return Task.CompletedTask;
+            if (ParameterSetName == ParameterSets.Plan) ThrowTerminatingError(ErrorRecords.FromInput(EgressTestSetup.PipedRulesWithPlan(), InputObject));
             try
             {
                 _rules.Add(PipedRule.Read(InputObject, _trees, cancel));
@@ -145,6 +153,7 @@ namespace AksEgress.Commands
                 cancel).ConfigureAwait(false);
             QueueProgress(new ProgressRecord(2, activity, "done") { RecordType = ProgressRecordType.Completed });
             QueueInformation($"AksEgress: {summary}", new[] { "AksEgress", "Summary" });
+            if (summary.NothingTestedWarning != null) QueueWarning(summary.NothingTestedWarning);
             if (Quiet.IsPresent)
             {
                 if (!summary.AllRequiredPassed) QueueVerbose("Required rules not shown open: " + string.Join("; ", summary.RequiredNotPassed));

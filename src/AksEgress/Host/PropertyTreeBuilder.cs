@@ -214,7 +214,7 @@ namespace AksEgress.Commands
                 && !(ex is OutOfMemoryException) && !(ex is StackOverflowException))
             {
                 throw new AksEgressInputException("PipedObjectUnreadable",
-                    $"Enumerating a collection inside the piped object failed: {ex.Message} The object was left out; the others go on.",
+                    $"Enumerating a collection inside the piped object failed: {ex.Message.TrimEnd().TrimEnd('.')}. The object was left out; the others go on.",
                     null, AksEgressErrorKind.InvalidData);
             }
         }
