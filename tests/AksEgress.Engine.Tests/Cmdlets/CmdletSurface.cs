@@ -85,7 +85,10 @@ namespace AksEgress.Engine.Tests.Cmdlets
 
         private static Parameter Read(PropertyInfo property)
         {
+            // A binding marked DontShow is hidden from syntax and completion by PowerShell itself (Test-AksEgress takes
+            // -InputObject in the Plan set only to explain that piped rules and -Location do not mix), so help omits it too.
             var bindings = CmdletMetadata.Attributes(property, "ParameterAttribute")
+                .Where(a => !CmdletMetadata.Named<bool>(a, "DontShow"))
                 .Select(a => new Binding(
                     CmdletMetadata.Named<string>(a, "ParameterSetName"),
                     CmdletMetadata.Named<bool>(a, "Mandatory"),
